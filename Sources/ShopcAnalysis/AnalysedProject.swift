@@ -1,0 +1,263 @@
+import ShopcBase
+
+/// The output of the analysis stage and the only input of the emitters: everything resolved,
+/// checked and ordered, with no trace of YAML.
+public struct AnalysedProject: Sendable {
+    /// The project name.
+    public var name: String
+    /// The default target name.
+    public var defaultTarget: String
+    /// Targets in declaration order.
+    public var targets: [TargetInfo]
+    /// Access roles for grants.
+    public var roles: Roles
+    /// Sources and their tables.
+    public var sources: [SourceInfo]
+    /// Models in deterministic topological order (dependencies first).
+    public var models: [ModelInfo]
+    /// Macros (name, description, arguments) for documentation.
+    public var macros: [MacroInfo]
+    /// Data tests declared on columns, models and sources, and singular tests.
+    public var tests: [TestInfo]
+    /// Platform objects.
+    public var fileFormats: [FileFormatInfo]
+    public var storageIntegrations: [StorageIntegrationInfo]
+    public var maskingPolicies: [MaskingPolicyInfo]
+    /// Analyses: queries compiled per target but not deployed.
+    public var analyses: [AnalysisInfo]
+    /// Spec files and their checksums, sorted by path.
+    public var specFiles: [(path: String, sha256: String)]
+}
+
+/// The access roles named by the project.
+public struct Roles: Sendable, Equatable {
+    public var loader: String
+    public var transformer: String
+    public var reporter: String
+}
+
+/// A deployment target.
+public struct TargetInfo: Sendable, Equatable {
+    public var name: String
+    public var database: String
+    public var schema: String
+    public var warehouse: String
+    public var warehouseSize: String
+    public var autoSuspend: Int
+    public var role: String
+    /// Names of environment variables the runner must provide (never values).
+    public var accountEnv: String?
+    public var userEnv: String?
+    public var privateKeyEnv: String?
+}
+
+/// A fully qualified table or view name.
+public struct Relation: Sendable, Hashable, Codable, CustomStringConvertible {
+    public var database: String
+    public var schema: String
+    public var name: String
+
+    public init(database: String, schema: String, name: String) {
+        self.database = database
+        self.schema = schema
+        self.name = name
+    }
+
+    /// `DATABASE.SCHEMA.NAME`.
+    public var description: String { "\(database).\(schema).\(name)" }
+}
+
+/// A declared column.
+public struct ColumnInfo: Sendable, Equatable {
+    public var name: String
+    /// The declared Snowflake type in canonical spelling, if any.
+    public var type: String?
+    public var description: String?
+    public var masking: String?
+    public var pii: Bool
+}
+
+/// A node of the graph: a source table or a model.
+public enum NodeID: Sendable, Hashable, Comparable, CustomStringConvertible {
+    case source(source: String, table: String)
+    case model(String)
+
+    /// `source.shopverse_raw.bronze_orders` or `model.stg_orders`.
+    public var description: String {
+        switch self {
+        case .source(let s, let t): "source.\(s).\(t)"
+        case .model(let m): "model.\(m)"
+        }
+    }
+
+    public static func < (lhs: NodeID, rhs: NodeID) -> Bool { lhs.description < rhs.description }
+}
+
+/// A source and its landing tables.
+public struct SourceInfo: Sendable {
+    public var name: String
+    public var description: String?
+    public var stage: StageInfo?
+    public var tables: [SourceTableInfo]
+}
+
+/// An external stage.
+public struct StageInfo: Sendable, Equatable {
+    public var name: String
+    public var url: String
+    public var storageIntegration: String?
+    public var fileFormat: String?
+}
+
+/// Freshness thresholds (count and period).
+public struct FreshnessInfo: Sendable, Equatable {
+    public var warnAfter: (count: Int, period: String)?
+    public var errorAfter: (count: Int, period: String)?
+    public var loadedAtField: String
+
+    public static func == (lhs: FreshnessInfo, rhs: FreshnessInfo) -> Bool {
+        lhs.warnAfter?.count == rhs.warnAfter?.count && lhs.warnAfter?.period == rhs.warnAfter?.period
+            && lhs.errorAfter?.count == rhs.errorAfter?.count && lhs.errorAfter?.period == rhs.errorAfter?.period
+            && lhs.loadedAtField == rhs.loadedAtField
+    }
+}
+
+/// A source table.
+public struct SourceTableInfo: Sendable {
+    public var source: String
+    public var name: String
+    public var description: String?
+    public var path: String?
+    public var columns: [ColumnInfo]
+    public var freshness: FreshnessInfo?
+    public var inferSchema: Bool
+    public var schemaEvolution: Bool
+    public var metadataColumns: Bool
+    public var autoIngest: Bool
+    public var awsSnsTopic: String?
+    /// COPY options, upper-case names, checked, in canonical order.
+    public var copyOptions: [(name: String, value: OptionValue)]
+    /// The landing table per target name.
+    public var relations: [String: Relation]
+    public var id: NodeID { .source(source: source, table: name) }
+}
+
+/// A checked option value for COPY, file formats and similar.
+public enum OptionValue: Sendable, Equatable {
+    case string(String)
+    case keyword(String)
+    case number(String)
+    case bool(Bool)
+    case list([OptionValue])
+}
+
+/// The SQL of a model for one target.
+public struct ModelBuild: Sendable, Equatable {
+    /// Where the model is created.
+    public var relation: Relation
+    /// The compiled SELECT (is_incremental() false).
+    public var sql: String
+    /// The compiled SELECT for incremental runs (is_incremental() true), incremental models only.
+    public var incrementalSQL: String?
+}
+
+/// A model after resolution.
+public struct ModelInfo: Sendable {
+    public var name: String
+    public var layer: String?
+    public var materialized: String
+    public var incrementalStrategy: String?
+    public var uniqueKey: [String]
+    public var clusterBy: [String]
+    public var tags: [String]
+    public var description: String?
+    public var columns: [ColumnInfo]
+    /// Project-relative path of the YAML that declares the model, and of its SQL.
+    public var file: String
+    public var sqlFile: String
+    /// Direct dependencies, sorted.
+    public var dependsOn: [NodeID]
+    /// Per target name.
+    public var builds: [String: ModelBuild]
+    public var id: NodeID { .model(name) }
+}
+
+/// A macro, for documentation.
+public struct MacroInfo: Sendable, Equatable {
+    public var name: String
+    public var description: String?
+    public var arguments: [(name: String, type: String, hasDefault: Bool)]
+    public var returns: String?
+
+    public static func == (lhs: MacroInfo, rhs: MacroInfo) -> Bool {
+        lhs.name == rhs.name && lhs.description == rhs.description && lhs.returns == rhs.returns
+            && lhs.arguments.map(\.name) == rhs.arguments.map(\.name)
+    }
+}
+
+/// A data test after checking.
+public struct TestInfo: Sendable {
+    /// A unique, stable name, e.g. `not_null_stg_orders_profit`.
+    public var name: String
+    /// The test kind: `not_null`, `relationships`, a generic test name, or `singular`.
+    public var kind: String
+    /// The node the test is attached to.
+    public var node: NodeID?
+    public var column: String?
+    /// Arguments as plain values (rendered, e.g. `to` as a relation per target in `targets`).
+    public var arguments: [(name: String, value: TestArgument)]
+    public var severity: String
+    public var warnIf: String
+    public var errorIf: String
+    public var whereClause: String?
+    public var limit: Int?
+    public var tags: [String]
+    /// Other nodes the test reads (relationships targets).
+    public var dependsOn: [NodeID]
+    /// Per-target compiled SQL for singular and user-defined generic tests.
+    public var compiledSQL: [String: String]
+}
+
+/// A test argument.
+public enum TestArgument: Sendable, Equatable {
+    case value(OptionValue)
+    case node(NodeID)
+    case null
+}
+
+/// A named file format.
+public struct FileFormatInfo: Sendable, Equatable {
+    public var name: String
+    public var type: String
+    public var options: [(name: String, value: OptionValue)]
+
+    public static func == (lhs: FileFormatInfo, rhs: FileFormatInfo) -> Bool {
+        lhs.name == rhs.name && lhs.type == rhs.type && lhs.options.map(\.name) == rhs.options.map(\.name)
+            && lhs.options.map(\.value) == rhs.options.map(\.value)
+    }
+}
+
+/// A storage integration; the role ARN is a reference, never a literal.
+public struct StorageIntegrationInfo: Sendable, Equatable {
+    public var name: String
+    public var provider: String
+    /// The runtime variable that holds the role ARN.
+    public var roleArnVariable: String
+    public var allowedLocations: [String]
+}
+
+/// A masking policy.
+public struct MaskingPolicyInfo: Sendable, Equatable {
+    public var name: String
+    public var type: String
+    public var unmaskedRoles: [String]
+    public var maskedExpression: String
+    public var description: String?
+}
+
+/// An analysis query.
+public struct AnalysisInfo: Sendable, Equatable {
+    public var name: String
+    public var description: String?
+    public var sql: [String: String]
+}

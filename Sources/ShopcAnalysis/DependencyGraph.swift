@@ -1,0 +1,164 @@
+import OrderedCollections
+import ShopcBase
+
+/// The model graph: cycle detection and a deterministic topological order.
+struct DependencyGraph {
+    let models: [String]
+    let dependencies: [String: OrderedSet<RecordedRef>]
+
+    /// Model → the models it reads, sorted.
+    func modelEdges(_ model: String) -> [String] {
+        Set((dependencies[model] ?? []).compactMap { ref -> String? in
+            if case .model(let m) = ref.node { return m }
+            return nil
+        }).sorted()
+    }
+
+    func edgeLocation(from: String, to: String) -> SourceLocation? {
+        dependencies[from]?.first { $0.node == .model(to) }?.location
+    }
+
+    /// Reports each cycle once, listing every model on it and where each edge is written.
+    func reportCycles(_ d: inout Diagnostics) {
+        // Tarjan's strongly connected components, iterative over sorted names.
+        var index = 0
+        var indices: [String: Int] = [:]
+        var low: [String: Int] = [:]
+        var stack: [String] = []
+        var onStack: Set<String> = []
+        var components: [[String]] = []
+        let known = Set(models)
+        for root in models where indices[root] == nil {
+            var work: [(node: String, next: Int)] = [(root, 0)]
+            indices[root] = index; low[root] = index; index += 1
+            stack.append(root); onStack.insert(root)
+            while var frame = work.popLast() {
+                let edges = modelEdges(frame.node).filter { known.contains($0) }
+                if frame.next < edges.count {
+                    let child = edges[frame.next]
+                    frame.next += 1
+                    work.append(frame)
+                    if indices[child] == nil {
+                        indices[child] = index; low[child] = index; index += 1
+                        stack.append(child); onStack.insert(child)
+                        work.append((child, 0))
+                    } else if onStack.contains(child) {
+                        low[frame.node] = min(low[frame.node] ?? 0, indices[child] ?? 0)
+                    }
+                    continue
+                }
+                if let parent = work.last {
+                    low[parent.node] = min(low[parent.node] ?? 0, low[frame.node] ?? 0)
+                }
+                if low[frame.node] == indices[frame.node] {
+                    var component: [String] = []
+                    while let top = stack.popLast() {
+                        onStack.remove(top)
+                        component.append(top)
+                        if top == frame.node { break }
+                    }
+                    let selfLoop = component.count == 1 && modelEdges(frame.node).contains(frame.node)
+                    if component.count > 1 || selfLoop { components.append(component) }
+                }
+            }
+        }
+        for component in components {
+            let cycle = orderCycle(Set(component))
+            let path = (cycle + [cycle[0]]).joined(separator: " -> ")
+            var notes: [DiagnosticNote] = []
+            for (i, from) in cycle.enumerated() {
+                let to = cycle[(i + 1) % cycle.count]
+                notes.append(DiagnosticNote("'\(from)' reads '\(to)' here", at: edgeLocation(from: from, to: to)))
+            }
+            d.error(.cycle, "models form a cycle: \(path)", at: notes.first?.location, notes: notes)
+        }
+    }
+
+    /// A concrete cycle through a strongly connected component, starting at its smallest name.
+    private func orderCycle(_ members: Set<String>) -> [String] {
+        guard let start = members.min() else { return [] }
+        // Breadth-first search for the shortest path from start back to start inside the component.
+        var previous: [String: String] = [:]
+        var queue = [start]
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]; head += 1
+            for next in modelEdges(node) where members.contains(next) {
+                if next == start {
+                    var path = [node]
+                    var cursor = node
+                    while cursor != start, let p = previous[cursor] { path.append(p); cursor = p }
+                    return path.reversed()
+                }
+                if previous[next] == nil {
+                    previous[next] = node
+                    queue.append(next)
+                }
+            }
+        }
+        return [start]
+    }
+
+    /// Kahn's algorithm, always taking the smallest ready name; models caught in cycles come last
+    /// in name order so that later stages still see every model.
+    func topologicalOrder() -> [String] {
+        let known = Set(models)
+        var indegree: [String: Int] = [:]
+        var dependents: [String: [String]] = [:]
+        for model in models {
+            let deps = modelEdges(model).filter { known.contains($0) && $0 != model }
+            indegree[model] = deps.count
+            for dep in deps { dependents[dep, default: []].append(model) }
+        }
+        var ready = Heap(models.filter { indegree[$0] == 0 })
+        var order: [String] = []
+        order.reserveCapacity(models.count)
+        while let next = ready.popMin() {
+            order.append(next)
+            for dependent in dependents[next] ?? [] {
+                indegree[dependent, default: 0] -= 1
+                if indegree[dependent] == 0 { ready.insert(dependent) }
+            }
+        }
+        if order.count < models.count {
+            let placed = Set(order)
+            order.append(contentsOf: models.filter { !placed.contains($0) }.sorted())
+        }
+        return order
+    }
+}
+
+/// A small binary min-heap of strings.
+struct Heap {
+    private var items: [String] = []
+
+    init(_ values: [String]) { for v in values { insert(v) } }
+
+    mutating func insert(_ value: String) {
+        items.append(value)
+        var i = items.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            if items[parent] <= items[i] { break }
+            items.swapAt(parent, i)
+            i = parent
+        }
+    }
+
+    mutating func popMin() -> String? {
+        guard !items.isEmpty else { return nil }
+        items.swapAt(0, items.count - 1)
+        let min = items.removeLast()
+        var i = 0
+        while true {
+            let l = 2 * i + 1, r = l + 1
+            var smallest = i
+            if l < items.count, items[l] < items[smallest] { smallest = l }
+            if r < items.count, items[r] < items[smallest] { smallest = r }
+            if smallest == i { break }
+            items.swapAt(i, smallest)
+            i = smallest
+        }
+        return min
+    }
+}

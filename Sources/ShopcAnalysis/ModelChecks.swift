@@ -1,0 +1,38 @@
+import ShopcBase
+import ShopcSpec
+
+/// Checks of a model's configuration against its declared columns.
+enum ModelChecks {
+    static func check(models: [String: ModelSpec], _ d: inout Diagnostics) {
+        for name in models.keys.sorted() {
+            guard let model = models[name] else { continue }
+            let declared = model.columns.map(\.name.value)
+            let upper = Set(declared.map { $0.uppercased() })
+            func checkColumn(_ column: Located<String>, role: String) {
+                guard !declared.isEmpty, !upper.contains(column.value.uppercased()) else { return }
+                d.error(.unknownColumn, "\(role) column '\(column.value)' is not a declared column of model '\(name)'", at: column.location,
+                        notes: (Suggestion.note(for: column.value, in: declared).map { [$0] } ?? [])
+                            + [DiagnosticNote("'\(name)' declares its columns here", at: model.columns.first?.location)])
+            }
+            for key in model.uniqueKey { checkColumn(key, role: "unique_key") }
+            for key in model.clusterBy { checkColumn(key, role: "cluster_by") }
+            if model.materialized.value == "incremental" {
+                let strategy = model.incrementalStrategy?.value ?? "merge"
+                if strategy != "append" && model.uniqueKey.isEmpty {
+                    d.error(.missingField, "incremental model '\(name)' with strategy '\(strategy)' needs a 'unique_key'", at: model.materialized.location)
+                }
+                if declared.isEmpty {
+                    d.error(.missingField, "incremental model '\(name)' must declare its columns: the MERGE and the typed table are generated from them", at: model.name.location)
+                }
+            }
+            for column in model.columns { checkType(column, &d) }
+        }
+    }
+
+    static func checkType(_ column: ColumnSpec, _ d: inout Diagnostics) {
+        guard let type = column.type, SQLTypeName.canonical(type.value) == nil else { return }
+        let head = type.value.split(separator: "(").first.map { String($0).trimmingWhitespace().uppercased() } ?? type.value
+        d.error(.invalidSQLType, "'\(type.value)' is not a Snowflake data type", at: type.location,
+                notes: Suggestion.note(for: head, in: SQLTypeName.names).map { [$0] } ?? [])
+    }
+}

@@ -1,0 +1,175 @@
+import OrderedCollections
+import ShopcBase
+import ShopcSpec
+import ShopcTemplate
+
+/// Stages 2 and 3: resolves the loaded specs into an `AnalysedProject` — names, schemas,
+/// templates, references, the graph and its rules, and the declared tests. Reports every problem
+/// it can find; returns nil only when nothing sensible can be built.
+public struct ProjectAnalyzer {
+    let specs: ProjectSpecs
+    let renderer: TemplateRenderer
+
+    /// Creates an analyzer over loaded specs.
+    public init(specs: ProjectSpecs, renderer: TemplateRenderer = TemplateRenderer()) {
+        self.specs = specs
+        self.renderer = renderer
+    }
+
+    /// Runs the analysis; diagnostics are appended to `diagnostics`.
+    public func analyse(_ diagnostics: inout Diagnostics) -> AnalysedProject? {
+        guard let project = specs.project else {
+            diagnostics.error(.projectMissing, "no 'project' section found in any spec file under specs/", at: specs.files.first.map { SourceLocation(file: $0.path, line: 1, column: 1) })
+            return nil
+        }
+        let names = NameTable.build(specs, &diagnostics)
+        let targets = checkTargets(project, &diagnostics)
+        guard !targets.isEmpty else { return nil }
+        let macros = compileMacros(&diagnostics)
+        LayerRules.checkDeclared(project: project, models: specs.models, &diagnostics)
+
+        // Parse every model template once.
+        var templates: [String: Template] = [:]
+        for model in names.models.values {
+            guard let sql = model.sql, let origin = model.sqlOrigin else { continue }
+            do {
+                templates[model.name.value] = try Template.parse(sql.value, origin: origin)
+            } catch {
+                diagnostics.emit(error.diagnostic)
+            }
+        }
+
+        var builds: [String: [String: ModelBuild]] = [:]
+        var sourceRelations: [String: [String: [String: Relation]]] = [:]  // source → table → target → relation
+        var dependencies: [String: OrderedSet<RecordedRef>] = [:]
+        var analyses: [String: [String: String]] = [:]
+        var testSQL: [String: [String: String]] = [:]
+        for target in targets {
+            let scope = SchemaResolver(project: project, target: target, specs: specs, names: names, macros: macros, renderer: renderer)
+                .scope(&diagnostics)
+            for (source, tables) in scope.sourceRelations {
+                for (table, relation) in tables { sourceRelations[source, default: [:]][table, default: [:]][target.name.value] = relation }
+            }
+            let compiled = ModelCompiler(scope: scope, renderer: renderer, templates: templates, names: names)
+                .compile(&diagnostics)
+            for (model, build) in compiled.builds { builds[model, default: [:]][target.name.value] = build }
+            for (model, refs) in compiled.refs { dependencies[model, default: []].formUnion(refs) }
+            for (name, sql) in AuxiliaryCompiler(scope: scope, renderer: renderer).analyses(specs.analyses, &diagnostics) {
+                analyses[name, default: [:]][target.name.value] = sql
+            }
+            for (name, sql) in AuxiliaryCompiler(scope: scope, renderer: renderer).singularTests(specs.singularTests, &diagnostics) {
+                testSQL[name, default: [:]][target.name.value] = sql
+            }
+        }
+
+        let graph = DependencyGraph(models: names.models.keys.sorted(), dependencies: dependencies)
+        graph.reportCycles(&diagnostics)
+        LayerRules.checkEdges(project: project, models: names.models, dependencies: dependencies, &diagnostics)
+        let order = graph.topologicalOrder()
+
+        let models: [ModelInfo] = order.compactMap { name in
+            guard let spec = names.models[name] else { return nil }
+            return ModelInfo(
+                name: name, layer: spec.layer?.value, materialized: spec.materialized.value,
+                incrementalStrategy: spec.materialized.value == "incremental" ? (spec.incrementalStrategy?.value ?? "merge") : nil,
+                uniqueKey: spec.uniqueKey.map(\.value), clusterBy: spec.clusterBy.map(\.value), tags: spec.tags.map(\.value),
+                description: spec.description?.value, columns: spec.columns.map(Self.column), file: spec.file,
+                sqlFile: spec.sqlOrigin?.file ?? spec.file,
+                dependsOn: Array(Set((dependencies[name] ?? []).map(\.node))).sorted(), builds: builds[name] ?? [:])
+        }
+        ModelChecks.check(models: names.models, &diagnostics)
+
+        let sources = specs.sources.map { source in
+            SourceInfo(
+                name: source.name.value, description: source.description?.value,
+                stage: source.stage.map { StageInfo(name: $0.name.value, url: $0.url.value, storageIntegration: $0.storageIntegration?.value, fileFormat: $0.fileFormat?.value) },
+                tables: source.tables.map { table in
+                    SourceTableInfo(
+                        source: source.name.value, name: table.name.value, description: table.description?.value, path: table.path?.value,
+                        columns: table.columns.map(Self.column),
+                        freshness: Self.freshness(table.freshness ?? source.freshness, loadedAt: (table.loadedAtField ?? source.loadedAtField)?.value),
+                        inferSchema: table.inferSchema?.value ?? false, schemaEvolution: table.schemaEvolution?.value ?? false,
+                        metadataColumns: table.metadataColumns?.value ?? false, autoIngest: table.autoIngest?.value ?? false,
+                        awsSnsTopic: table.awsSnsTopic?.value, copyOptions: [],
+                        relations: sourceRelations[source.name.value]?[table.name.value] ?? [:])
+                })
+        }
+        let tests = TestChecker(specs: specs, names: names).check(&diagnostics, singularSQL: testSQL)
+
+        return AnalysedProject(
+            name: project.name.value, defaultTarget: project.defaultTarget.value,
+            targets: targets.map(Self.targetInfo),
+            roles: Roles(
+                loader: project.roles.loader?.value ?? "LOADER", transformer: project.roles.transformer?.value ?? "TRANSFORMER",
+                reporter: project.roles.reporter?.value ?? "REPORTER"),
+            sources: sources, models: models,
+            macros: specs.macros.map { m in
+                MacroInfo(name: m.name.value, description: m.description?.value,
+                          arguments: m.arguments.map { ($0.name.value, $0.type.value, $0.defaultValue != nil) }, returns: m.returns?.value)
+            },
+            tests: tests, fileFormats: [], storageIntegrations: [], maskingPolicies: [],
+            analyses: specs.analyses.map { AnalysisInfo(name: $0.name.value, description: $0.description?.value, sql: analyses[$0.name.value] ?? [:]) },
+            specFiles: specs.files.map { ($0.path, $0.sha256) })
+    }
+
+    static func column(_ c: ColumnSpec) -> ColumnInfo {
+        ColumnInfo(name: c.name.value, type: c.type.map { SQLTypeName.canonical($0.value) ?? $0.value }, description: c.description?.value,
+                   masking: c.masking?.value, pii: c.pii?.value ?? (c.masking != nil))
+    }
+
+    static func freshness(_ f: FreshnessSpec?, loadedAt: String?) -> FreshnessInfo? {
+        guard let f, let loadedAt else { return nil }
+        return FreshnessInfo(
+            warnAfter: f.warnAfter.map { ($0.count.value, $0.period.value) },
+            errorAfter: f.errorAfter.map { ($0.count.value, $0.period.value) }, loadedAtField: loadedAt)
+    }
+
+    static func targetInfo(_ t: TargetSpec) -> TargetInfo {
+        TargetInfo(
+            name: t.name.value, database: t.database.value, schema: t.schema.value, warehouse: t.warehouse.value,
+            warehouseSize: t.warehouseSize?.value ?? "XSMALL", autoSuspend: t.autoSuspend?.value ?? 60, role: t.role.value,
+            accountEnv: t.accountEnv?.value, userEnv: t.userEnv?.value, privateKeyEnv: t.privateKeyEnv?.value)
+    }
+
+    func checkTargets(_ project: ProjectSpec, _ d: inout Diagnostics) -> [TargetSpec] {
+        var seen: [String: SourceLocation] = [:]
+        var out: [TargetSpec] = []
+        for target in project.targets {
+            if let first = seen[target.name.value] {
+                d.error(.duplicateName, "target '\(target.name.value)' is declared twice", at: target.name.location,
+                        notes: [DiagnosticNote("first declared here", at: first)])
+                continue
+            }
+            seen[target.name.value] = target.name.location
+            out.append(target)
+        }
+        if out.isEmpty {
+            d.error(.missingField, "the project declares no targets", at: project.location)
+        } else if seen[project.defaultTarget.value] == nil {
+            d.error(.unknownTarget, "default target '\(project.defaultTarget.value)' is not declared under 'targets'", at: project.defaultTarget.location,
+                    notes: Suggestion.note(for: project.defaultTarget.value, in: seen.keys).map { [$0] } ?? [])
+        }
+        return out
+    }
+
+    func compileMacros(_ d: inout Diagnostics) -> [String: CompiledMacro] {
+        var out: [String: CompiledMacro] = [:]
+        for macro in specs.macros {
+            if RenderHost.builtins.contains(macro.name.value) {
+                d.error(.duplicateName, "macro '\(macro.name.value)' would hide the built-in function of that name", at: macro.name.location)
+                continue
+            }
+            if let existing = out[macro.name.value] {
+                d.error(.duplicateName, "macro '\(macro.name.value)' is declared twice", at: macro.name.location,
+                        notes: [DiagnosticNote("first declared here", at: existing.spec.name.location)])
+                continue
+            }
+            do {
+                out[macro.name.value] = CompiledMacro(spec: macro, template: try Template.parse(macro.body.value, origin: macro.bodyOrigin))
+            } catch {
+                d.emit(error.diagnostic)
+            }
+        }
+        return out
+    }
+}

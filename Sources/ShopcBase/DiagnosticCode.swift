@@ -1,0 +1,67 @@
+/// Every diagnostic code shopc can report, declared in this one place. Codes are stable: a code
+/// is never renumbered or reused for a different problem. `shopc explain CODE` prints `summary`
+/// and `explanation`.
+///
+/// Ranges: 0xxx input/output, 1xxx spec shape, 2xxx templating and macros, 3xxx graph,
+/// 4xxx SQL analysis.
+public enum DiagnosticCode: String, Sendable, Codable, Hashable, CaseIterable, Comparable {
+    // MARK: Input and output
+    case fileUnreadable = "SHP0001"
+    case outputUnwritable = "SHP0002"
+    case outputNotOwned = "SHP0003"
+    case noSpecs = "SHP0004"
+    case invalidEncoding = "SHP0005"
+    case inputTooLarge = "SHP0006"
+
+    // MARK: Spec shape
+    case yamlSyntax = "SHP1001"
+    case unknownKey = "SHP1002"
+    case wrongType = "SHP1003"
+    case missingField = "SHP1004"
+    case duplicateKey = "SHP1005"
+    case invalidValue = "SHP1006"
+    case duplicateName = "SHP1007"
+    case pathOutsideProject = "SHP1008"
+    case sqlFileMissing = "SHP1009"
+    case sqlSourceConflict = "SHP1010"
+    case projectMissing = "SHP1011"
+    case invalidIdentifier = "SHP1012"
+    case unknownTarget = "SHP1013"
+    case invalidSQLType = "SHP1014"
+    case yamlAlias = "SHP1015"
+
+    // MARK: Templating and macros
+    case templateSyntax = "SHP2001"
+    case undefinedName = "SHP2002"
+    case unknownFilter = "SHP2003"
+    case templateTypeError = "SHP2004"
+    case unknownMacro = "SHP2005"
+    case macroArity = "SHP2006"
+    case unknownKeywordArgument = "SHP2007"
+    case expansionLimit = "SHP2008"
+    case macroArgumentType = "SHP2009"
+    case builtinMisuse = "SHP2010"
+    case undefinedVar = "SHP2011"
+
+    // MARK: Graph
+    case unknownRef = "SHP3001"
+    case unknownSource = "SHP3002"
+    case unknownSourceTable = "SHP3003"
+    case cycle = "SHP3004"
+    case layerViolation = "SHP3005"
+    case unknownLayer = "SHP3006"
+    case unknownColumn = "SHP3007"
+    case unknownTest = "SHP3008"
+    case invalidTestArguments = "SHP3009"
+    case emptyModel = "SHP3010"
+
+    // MARK: SQL analysis
+    case sqlSyntax = "SHP4001"
+
+    public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// Looks a code up by its text, case-insensitively (`shp1002` works).
+    public init?(text: String) {
+        self.init(rawValue: text.uppercased())
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import ShopcAnalysis
+import ShopcBase
+import ShopcEmit
+import ShopcSpec
+
+/// The whole pipeline in memory: load → analyse → emit. Returns the artifacts (nil when any
+/// error was found) and every diagnostic, sorted.
+public struct Compiler {
+    /// Options that change what is compiled.
+    public struct Options: Sendable {
+        /// Emit only these targets (all when empty).
+        public var targets: Set<String> = []
+        /// Stop after analysis (`shopc check`).
+        public var analyseOnly = false
+        public init() {}
+    }
+
+    /// What a run produced.
+    public struct Output: Sendable {
+        public var artifacts: ArtifactSet?
+        public var project: AnalysedProject?
+        public var diagnostics: [Diagnostic]
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    /// Compiles the project whose inputs have been read.
+    public static func run(_ files: ProjectFiles, options: Options, readDiagnostics: Diagnostics = Diagnostics()) -> Output {
+        var diagnostics = readDiagnostics
+        let loader = SpecLoader(readReferenced: { path in
+            switch files.read(path) {
+            case .success(let bytes):
+                guard let text = String(validating: bytes, as: UTF8.self) else { return .unreadable("not valid UTF-8") }
+                return .text(text)
+            case .failure(let diagnostic):
+                switch diagnostic.code {
+                case .pathOutsideProject: return .outsideProject
+                case .fileUnreadable where !FileManager.default.fileExists(atPath: files.root.appendingPathComponent(path).path): return .missing
+                default: return .unreadable(diagnostic.message)
+                }
+            }
+        })
+        let specs = loader.load(files: files.specs, diagnostics: &diagnostics)
+        let project = ProjectAnalyzer(specs: specs).analyse(&diagnostics)
+        if let project {
+            for target in options.targets where !project.targets.contains(where: { $0.name == target }) {
+                diagnostics.error(.unknownTarget, "unknown target '\(target)'", at: nil,
+                                  notes: Suggestion.note(for: target, in: project.targets.map { $0.name }).map { [$0] } ?? [])
+            }
+        }
+        guard let project, !diagnostics.hasErrors, !options.analyseOnly else {
+            return Output(artifacts: nil, project: project, diagnostics: diagnostics.sorted)
+        }
+        let templates = TemplateSet(overrides: files.templateOverrides, diagnostics: &diagnostics)
+        let artifacts = ProjectEmitter(project: project, templates: templates, onlyTargets: options.targets).emit(&diagnostics)
+        return Output(artifacts: diagnostics.hasErrors ? nil : artifacts, project: project, diagnostics: diagnostics.sorted)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import ShopcBase
+
+/// Reads a project's inputs from disk: the spec files under `specs/`, files they reference, and
+/// template overrides under `templates/`. Part of the driver, the only code that touches disk.
+public struct ProjectFiles: Sendable {
+    /// Largest spec or template file accepted.
+    public static let maxFileBytes = 16 << 20
+
+    /// Spec files (`.yml` / `.yaml`), project-relative path → bytes.
+    public var specs: [(path: String, bytes: [UInt8])] = []
+    /// Template overrides: file name → text.
+    public var templateOverrides: [String: String] = [:]
+    /// The canonical project directory.
+    public let root: URL
+
+    /// Reads everything under `projectDir`; problems become diagnostics.
+    public init(projectDir: String, diagnostics: inout Diagnostics) {
+        root = URL(fileURLWithPath: projectDir).standardizedFileURL.resolvingSymlinksInPath()
+        let specsDir = root.appendingPathComponent("specs")
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: specsDir.path, isDirectory: &isDir), isDir.boolValue else {
+            diagnostics.error(.noSpecs, "no specs/ folder in project directory '\(projectDir)'", at: nil)
+            return
+        }
+        for relative in walk(specsDir, prefix: "specs") where relative.hasSuffix(".yml") || relative.hasSuffix(".yaml") {
+            switch read(relative) {
+            case .success(let bytes): specs.append((relative, bytes))
+            case .failure(let diagnostic): diagnostics.emit(diagnostic)
+            }
+        }
+        if specs.isEmpty {
+            diagnostics.error(.noSpecs, "no spec files (*.yml) under specs/", at: nil)
+        }
+        let templatesDir = root.appendingPathComponent("templates")
+        if FileManager.default.fileExists(atPath: templatesDir.path) {
+            for relative in walk(templatesDir, prefix: "templates") {
+                let name = String(relative.dropFirst("templates/".count))
+                if name.contains("/") || name.hasPrefix(".") { continue }
+                switch read(relative) {
+                case .success(let bytes):
+                    if let text = String(validating: bytes, as: UTF8.self) {
+                        templateOverrides[name] = text
+                    } else {
+                        diagnostics.error(.invalidEncoding, "file is not valid UTF-8", at: SourceLocation(file: relative, line: 1, column: 1))
+                    }
+                case .failure(let diagnostic): diagnostics.emit(diagnostic)
+                }
+            }
+        }
+    }
+
+    /// Lists regular files under `dir` recursively as project-relative paths, sorted, skipping
+    /// hidden entries. Symbolic links are followed only when they stay inside the project.
+    func walk(_ dir: URL, prefix: String) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return [] }
+        var out: [String] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let url = dir.appendingPathComponent(name)
+            let relative = "\(prefix)/\(name)"
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) else { continue }
+            if isDir.boolValue {
+                guard inside(url) else { continue }
+                out.append(contentsOf: walk(url, prefix: relative))
+            } else {
+                out.append(relative)
+            }
+        }
+        return out
+    }
+
+    /// Whether a path resolves (through any symbolic links) to somewhere inside the project.
+    func inside(_ url: URL) -> Bool {
+        let resolved = url.resolvingSymlinksInPath().path
+        return resolved == root.path || resolved.hasPrefix(root.path + "/")
+    }
+
+    /// Reads a project-relative file.
+    public func read(_ relative: String) -> Result<[UInt8], Diagnostic> {
+        let url = root.appendingPathComponent(relative)
+        let at = SourceLocation(file: relative, line: 1, column: 1)
+        guard inside(url) else {
+            return .failure(.error(.pathOutsideProject, "'\(relative)' resolves outside the project through a symbolic link", at: at))
+        }
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            if let size = attributes[.size] as? Int, size > Self.maxFileBytes {
+                return .failure(.error(.inputTooLarge, "file is larger than \(Self.maxFileBytes >> 20) MiB", at: at))
+            }
+            let data = try Data(contentsOf: url)
+            return .success([UInt8](data))
+        } catch {
+            return .failure(.error(.fileUnreadable, "cannot read file: \(error.localizedDescription)", at: at))
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import ShopcAnalysis
+import ShopcBase
+
+/// `manifest.json`: nodes, edges, columns, tests and spec checksums, for tools and for
+/// `--state` comparisons. Keys sorted, no timestamps, no absolute paths.
+struct ManifestEmitter {
+    let project: AnalysedProject
+
+    struct Column: Encodable {
+        var name: String
+        var type: String?
+        var description: String?
+        var masking: String?
+        var pii: Bool
+    }
+
+    struct Node: Encodable {
+        var unique_id: String
+        var resource_type: String
+        var name: String
+        var source_name: String?
+        var layer: String?
+        var materialized: String?
+        var incremental_strategy: String?
+        var unique_key: [String]?
+        var cluster_by: [String]?
+        var tags: [String]
+        var description: String?
+        var columns: [Column]
+        var depends_on: [String]
+        var original_file_path: String?
+        var relations: [String: String]
+        var sql_sha256: [String: String]?
+    }
+
+    struct Test: Encodable {
+        var unique_id: String
+        var test: String
+        var attached_node: String?
+        var column: String?
+        var severity: String
+        var depends_on: [String]
+    }
+
+    struct Target: Encodable {
+        var database: String
+        var schema: String
+        var warehouse: String
+        var role: String
+    }
+
+    struct Manifest: Encodable {
+        var manifest_version: Int
+        var project: String
+        var default_target: String
+        var targets: [String: Target]
+        var nodes: [String: Node]
+        var edges: [[String]]
+        var tests: [String: Test]
+        var spec_files: [String: String]
+    }
+
+    static func column(_ c: ColumnInfo) -> Column {
+        Column(name: c.name, type: c.type, description: c.description, masking: c.masking, pii: c.pii)
+    }
+
+    func json() -> String {
+        var nodes: [String: Node] = [:]
+        var edges: [[String]] = []
+        for source in project.sources {
+            for table in source.tables {
+                nodes[table.id.description] = Node(
+                    unique_id: table.id.description, resource_type: "source", name: table.name, source_name: source.name,
+                    layer: nil, materialized: nil, incremental_strategy: nil, unique_key: nil, cluster_by: nil, tags: [],
+                    description: table.description, columns: table.columns.map(Self.column), depends_on: [],
+                    original_file_path: nil, relations: table.relations.mapValues(\.description), sql_sha256: nil)
+            }
+        }
+        for model in project.models {
+            nodes[model.id.description] = Node(
+                unique_id: model.id.description, resource_type: "model", name: model.name, source_name: nil, layer: model.layer,
+                materialized: model.materialized, incremental_strategy: model.incrementalStrategy, unique_key: model.uniqueKey,
+                cluster_by: model.clusterBy, tags: model.tags, description: model.description, columns: model.columns.map(Self.column),
+                depends_on: model.dependsOn.map(\.description), original_file_path: model.file,
+                relations: model.builds.mapValues(\.relation.description),
+                sql_sha256: model.builds.mapValues { SHA256.hex(Array($0.sql.utf8)) })
+            for dep in model.dependsOn { edges.append([dep.description, model.id.description]) }
+        }
+        var tests: [String: Test] = [:]
+        for test in project.tests {
+            let id = "test.\(test.name)"
+            tests[id] = Test(unique_id: id, test: test.kind, attached_node: test.node?.description, column: test.column,
+                             severity: test.severity, depends_on: test.dependsOn.map(\.description))
+        }
+        let manifest = Manifest(
+            manifest_version: 1, project: project.name, default_target: project.defaultTarget,
+            targets: Dictionary(project.targets.map { ($0.name, Target(database: $0.database, schema: $0.schema, warehouse: $0.warehouse, role: $0.role)) }, uniquingKeysWith: { a, _ in a }),
+            nodes: nodes, edges: edges.sorted { $0.joined(separator: " ") < $1.joined(separator: " ") }, tests: tests,
+            spec_files: Dictionary(project.specFiles.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a }))
+        return StableJSON.encode(manifest)
+    }
+}

@@ -1,0 +1,161 @@
+import ShopcBase
+
+/// Reads typed fields out of a YAML mapping, reporting unknown keys (with did-you-mean), wrong
+/// value types and missing required fields as located diagnostics.
+struct MappingReader {
+    let node: MappingNode
+    /// What the mapping describes, for messages ("model", "source table"...).
+    let what: String
+    private var values: [String: (key: ScalarNode, value: SpecNode)] = [:]
+
+    /// Checks the keys against `allowed` and indexes the entries.
+    init(_ node: MappingNode, what: String, allowed: [String], diagnostics: inout Diagnostics) {
+        self.node = node
+        self.what = what
+        for entry in node.entries {
+            let key = entry.key.text
+            if !allowed.contains(key) {
+                var notes: [DiagnosticNote] = []
+                if let note = Suggestion.note(for: key, in: allowed) { notes.append(note) }
+                diagnostics.error(.unknownKey, "unknown key '\(key)' in \(what)", at: entry.key.location, notes: notes)
+                continue
+            }
+            values[key] = (entry.key, entry.value)
+        }
+    }
+
+    /// The raw node of a key, if present.
+    func node(_ key: String) -> SpecNode? { values[key]?.value }
+
+    /// Whether the key is present.
+    func has(_ key: String) -> Bool { values[key] != nil }
+
+    /// The location of a key itself, or of the mapping when absent.
+    func keyLocation(_ key: String) -> SourceLocation { values[key]?.key.location ?? node.location }
+
+    private func wrongType(_ key: String, expected: String, found: SpecNode, _ diagnostics: inout Diagnostics) {
+        diagnostics.error(
+            .wrongType, "'\(key)' in \(what) must be \(expected), found \(found.kindDescription)", at: found.location)
+    }
+
+    private func missing(_ key: String, _ diagnostics: inout Diagnostics) {
+        diagnostics.error(.missingField, "\(what) is missing required key '\(key)'", at: node.location)
+    }
+
+    /// A string field. Numbers and booleans are not accepted where a string is expected, except
+    /// when `lenient` (for free text such as descriptions).
+    func string(_ key: String, required: Bool = false, lenient: Bool = false, _ d: inout Diagnostics) -> Located<String>? {
+        guard let value = values[key]?.value else {
+            if required { missing(key, &d) }
+            return nil
+        }
+        if case .scalar(let s) = value {
+            switch s.resolved {
+            case .string(let text): return Located(text, at: s.location)
+            case .null where !required: return nil
+            case .int, .double, .bool:
+                if lenient { return Located(s.text, at: s.location) }
+            default: break
+            }
+        }
+        wrongType(key, expected: "a string", found: value, &d)
+        return nil
+    }
+
+    /// A scalar string with its origin, for embedded SQL and templates.
+    func text(_ key: String, _ d: inout Diagnostics) -> ScalarNode? {
+        guard let value = values[key]?.value else { return nil }
+        if case .scalar(let s) = value, case .string = s.resolved { return s }
+        wrongType(key, expected: "a string", found: value, &d)
+        return nil
+    }
+
+    /// An integer field.
+    func int(_ key: String, required: Bool = false, _ d: inout Diagnostics) -> Located<Int>? {
+        guard let value = values[key]?.value else {
+            if required { missing(key, &d) }
+            return nil
+        }
+        if case .scalar(let s) = value, case .int(let i) = s.resolved { return Located(i, at: s.location) }
+        wrongType(key, expected: "an integer", found: value, &d)
+        return nil
+    }
+
+    /// A boolean field.
+    func bool(_ key: String, _ d: inout Diagnostics) -> Located<Bool>? {
+        guard let value = values[key]?.value else { return nil }
+        if case .scalar(let s) = value, case .bool(let b) = s.resolved { return Located(b, at: s.location) }
+        wrongType(key, expected: "a boolean (true or false)", found: value, &d)
+        return nil
+    }
+
+    /// A string restricted to a set of values.
+    func choice(_ key: String, _ choices: [String], _ d: inout Diagnostics) -> Located<String>? {
+        guard let s = string(key, &d) else { return nil }
+        guard choices.contains(s.value) else {
+            var notes = [DiagnosticNote("expected one of: \(choices.joined(separator: ", "))")]
+            if let note = Suggestion.note(for: s.value, in: choices) { notes.insert(note, at: 0) }
+            d.error(.invalidValue, "invalid value '\(s.value)' for '\(key)' in \(what)", at: s.location, notes: notes)
+            return nil
+        }
+        return s
+    }
+
+    /// A list of strings; a single string is accepted as a one-element list.
+    func stringList(_ key: String, _ d: inout Diagnostics) -> [Located<String>] {
+        guard let value = values[key]?.value else { return [] }
+        switch value {
+        case .scalar(let s):
+            if case .string(let text) = s.resolved { return [Located(text, at: s.location)] }
+            if case .null = s.resolved { return [] }
+        case .sequence(let seq):
+            var out: [Located<String>] = []
+            for item in seq.items {
+                if case .scalar(let s) = item, case .string(let text) = s.resolved {
+                    out.append(Located(text, at: s.location))
+                } else {
+                    d.error(.wrongType, "items of '\(key)' in \(what) must be strings, found \(item.kindDescription)", at: item.location)
+                }
+            }
+            return out
+        case .mapping:
+            break
+        }
+        wrongType(key, expected: "a list of strings", found: value, &d)
+        return []
+    }
+
+    /// A nested mapping.
+    func mapping(_ key: String, required: Bool = false, _ d: inout Diagnostics) -> MappingNode? {
+        guard let value = values[key]?.value else {
+            if required { missing(key, &d) }
+            return nil
+        }
+        if case .mapping(let m) = value { return m }
+        if case .scalar(let s) = value, case .null = s.resolved, !required { return nil }
+        wrongType(key, expected: "a mapping", found: value, &d)
+        return nil
+    }
+
+    /// A list of mappings (for example the models of a file).
+    func mappingList(_ key: String, _ d: inout Diagnostics) -> [MappingNode] {
+        guard let value = values[key]?.value else { return [] }
+        switch value {
+        case .sequence(let seq):
+            var out: [MappingNode] = []
+            for item in seq.items {
+                if case .mapping(let m) = item {
+                    out.append(m)
+                } else {
+                    d.error(.wrongType, "items of '\(key)' must be mappings, found \(item.kindDescription)", at: item.location)
+                }
+            }
+            return out
+        case .scalar(let s) where s.resolved == .null:
+            return []
+        default:
+            wrongType(key, expected: "a list", found: value, &d)
+            return []
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import OrderedCollections
+import ShopcBase
+
+/// A value manipulated by templates: Python-like scalars, lists, dicts and host objects.
+public indirect enum TemplateValue: Sendable, Equatable {
+    case none, bool(Bool), int(Int), double(Double), string(String)
+    case list([TemplateValue])
+    case dict(OrderedDictionary<String, TemplateValue>)
+    /// A host object (a relation, the target): attribute access plus a display string.
+    case object(TemplateObject)
+}
+
+/// A host object: prints as `display`, exposes `fields` as attributes.
+public struct TemplateObject: Sendable, Equatable {
+    /// What `{{ obj }}` prints.
+    public var display: String
+    /// What `obj.name` reads.
+    public var fields: OrderedDictionary<String, TemplateValue>
+
+    /// Creates an object.
+    public init(display: String, fields: OrderedDictionary<String, TemplateValue>) {
+        self.display = display
+        self.fields = fields
+    }
+}
+
+/// A fatal template problem, carrying its diagnostic.
+public struct TemplateError: Error, Sendable {
+    /// The diagnostic describing the problem.
+    public var diagnostic: Diagnostic
+
+    /// Wraps a diagnostic.
+    public init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
+
+    /// An error diagnostic with a code, message, location and notes.
+    public init(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?, notes: [DiagnosticNote] = []) {
+        self.diagnostic = .error(code, message, at: location, notes: notes)
+    }
+}
+
+/// Resource limits that keep rendering bounded whatever the input.
+public struct TemplateLimits: Sendable, Equatable {
+    /// Maximum loop iterations in one render.
+    public var maxLoopIterations: Int
+    /// Maximum output size of one render, in UTF-8 bytes (also caps intermediate strings).
+    public var maxOutputBytes: Int
+    /// Maximum nesting depth of expressions and blocks when parsing.
+    public var maxNestingDepth: Int
+
+    /// Creates limits; the defaults suit real projects.
+    public init(maxLoopIterations: Int = 100_000, maxOutputBytes: Int = 16 << 20, maxNestingDepth: Int = 200) {
+        self.maxLoopIterations = maxLoopIterations
+        self.maxOutputBytes = maxOutputBytes
+        self.maxNestingDepth = maxNestingDepth
+    }
+}
+
+extension TemplateValue {
+    /// Python truthiness.
+    public var isTruthy: Bool {
+        switch self {
+        case .none: false
+        case .bool(let b): b
+        case .int(let i): i != 0
+        case .double(let d): d != 0
+        case .string(let s): !s.isEmpty
+        case .list(let l): !l.isEmpty
+        case .dict(let d): !d.isEmpty
+        case .object: true
+        }
+    }
+
+    /// The Python type name, for messages.
+    public var typeName: String {
+        switch self {
+        case .none: "None"
+        case .bool: "bool"
+        case .int: "int"
+        case .double: "float"
+        case .string: "str"
+        case .list: "list"
+        case .dict: "dict"
+        case .object: "object"
+        }
+    }
+
+    /// The numeric value as a Double, for ints, floats and bools.
+    var asDouble: Double? {
+        switch self {
+        case .int(let i): Double(i)
+        case .double(let d): d
+        case .bool(let b): b ? 1 : 0
+        default: nil
+        }
+    }
+
+    /// The value as an Int, for ints and bools.
+    var asInt: Int? {
+        switch self {
+        case .int(let i): i
+        case .bool(let b): b ? 1 : 0
+        default: nil
+        }
+    }
+
+    /// Python `==`: numbers compare across int, float and bool; containers element-wise.
+    func pythonEquals(_ other: TemplateValue) -> Bool {
+        switch (self, other) {
+        case (.none, .none): return true
+        case (.string(let a), .string(let b)): return a == b
+        case (.list(let a), .list(let b)):
+            guard a.count == b.count else { return false }
+            for (x, y) in zip(a, b) where !x.pythonEquals(y) { return false }
+            return true
+        case (.dict(let a), .dict(let b)):
+            guard a.count == b.count else { return false }
+            for (key, value) in a {
+                guard let o = b[key], value.pythonEquals(o) else { return false }
+            }
+            return true
+        case (.object(let a), .object(let b)): return a == b
+        case (.int(let a), .int(let b)): return a == b
+        default:
+            if let a = asDouble, let b = other.asDouble {
+                if let x = asInt, let y = other.asInt { return x == y }
+                return a == b
+            }
+            return false
+        }
+    }
+}

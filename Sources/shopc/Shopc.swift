@@ -1,0 +1,147 @@
+import ArgumentParser
+import Foundation
+import ShopcBase
+import ShopcDriver
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@main
+struct Shopc: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shopc",
+        abstract: "Compile analytics pipelines described in YAML into deployable Snowflake artifacts.",
+        subcommands: [Compile.self, Check.self, Explain.self],
+        defaultSubcommand: nil)
+}
+
+/// Options shared by every command that reads a project.
+struct ProjectOptions: ParsableArguments {
+    @Option(name: .long, help: "The project directory (holding specs/).")
+    var projectDir: String = "."
+
+    @Option(name: .long, help: "Compile only this target (repeatable).")
+    var target: [String] = []
+
+    @Option(name: .long, help: "Diagnostic format: text, json or github.")
+    var format: DiagnosticFormatOption = .text
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var warningsAsErrors = false
+}
+
+enum DiagnosticFormatOption: String, ExpressibleByArgument, CaseIterable {
+    case text, json, github
+    var format: DiagnosticFormat {
+        switch self {
+        case .text: .text
+        case .json: .json
+        case .github: .github
+        }
+    }
+}
+
+/// Prints diagnostics and decides the exit code.
+enum Report {
+    static func print(_ diagnostics: [Diagnostic], options: ProjectOptions) -> Bool {
+        let color = options.format == .text && isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let renderer = DiagnosticRenderer(format: options.format.format, color: color)
+        let text = renderer.render(diagnostics)
+        if options.format == .json {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        } else if !text.isEmpty {
+            FileHandle.standardError.write(Data(text.utf8))
+        }
+        let errors = diagnostics.count { $0.severity == .error }
+        let warnings = diagnostics.count { $0.severity == .warning }
+        let failed = errors > 0 || (options.warningsAsErrors && warnings > 0)
+        if options.format == .text && (errors > 0 || warnings > 0) {
+            FileHandle.standardError.write(Data("shopc: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n".utf8))
+        }
+        return failed
+    }
+
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}
+
+struct Compile: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Type-check the project and write every artifact into the output folder.")
+
+    @OptionGroup var options: ProjectOptions
+
+    @Option(name: .long, help: "Output folder (default: <project-dir>/generated).")
+    var out: String?
+
+    @Flag(name: .long, help: "Write nothing; exit 1 with a diff when the output folder is out of date.")
+    var check = false
+
+    func run() throws {
+        var read = Diagnostics()
+        let files = ProjectFiles(projectDir: options.projectDir, diagnostics: &read)
+        var compileOptions = Compiler.Options()
+        compileOptions.targets = Set(options.target)
+        let output = Compiler.run(files, options: compileOptions, readDiagnostics: read)
+        if Report.print(output.diagnostics, options: options) { throw ExitCode(1) }
+        guard let artifacts = output.artifacts else { throw ExitCode(1) }
+        let outDir = out ?? files.root.appendingPathComponent("generated").path
+        let writer = OutputWriter(outputDir: outDir, scope: options.target.isEmpty ? nil : Set(options.target))
+        do {
+            if check {
+                let drift = try writer.drift(artifacts)
+                if drift.isEmpty {
+                    Report.note("shopc: \(outDir) is up to date (\(artifacts.files.count) files)")
+                    return
+                }
+                FileHandle.standardOutput.write(Data(drift.diff.utf8))
+                Report.note("shopc: \(outDir) is out of date: \(drift.changed.count) changed, \(drift.added.count) missing, \(drift.removed.count) stale; run `shopc compile`")
+                throw ExitCode(1)
+            }
+            let drift = try writer.write(artifacts)
+            Report.note(drift.isEmpty
+                ? "shopc: \(artifacts.files.count) files up to date in \(outDir)"
+                : "shopc: wrote \(outDir) (\(drift.changed.count) changed, \(drift.added.count) added, \(drift.removed.count) removed)")
+        } catch let error as WriteError {
+            _ = Report.print([.error(.outputUnwritable, error.description, at: nil)], options: options)
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Load, resolve and type-check the project without writing anything (for pre-commit).")
+
+    @OptionGroup var options: ProjectOptions
+
+    func run() throws {
+        var read = Diagnostics()
+        let files = ProjectFiles(projectDir: options.projectDir, diagnostics: &read)
+        var compileOptions = Compiler.Options()
+        compileOptions.targets = Set(options.target)
+        compileOptions.analyseOnly = true
+        let output = Compiler.run(files, options: compileOptions, readDiagnostics: read)
+        if Report.print(output.diagnostics, options: options) { throw ExitCode(1) }
+    }
+}
+
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Explain a diagnostic code, e.g. `shopc explain SHP3001`.")
+
+    @Argument(help: "The code, e.g. SHP3001.")
+    var code: String
+
+    func validate() throws {
+        if DiagnosticCode(text: code) == nil {
+            throw ValidationError("unknown diagnostic code '\(code)'")
+        }
+    }
+
+    func run() throws {
+        guard let code = DiagnosticCode(text: code) else { throw ExitCode(64) }
+        print("\(code.rawValue): \(code.summary)\n\n\(code.explanation)")
+    }
+}

@@ -1,0 +1,3 @@
+{{ header }}
+-- Analysis '{{ name }}'{% if description %}: {{ description }}{% endif %}
+{{ sql }};

@@ -1,0 +1,10 @@
+{{ header }}
+-- Deploys project '{{ project }}' to target '{{ target.name }}' in dependency order.
+-- Run with: snow sql -f deploy.sql (or any client that runs a multi-statement script).
+USE ROLE {{ target.role }};
+USE WAREHOUSE {{ target.warehouse }};
+USE DATABASE {{ target.database }};
+{% for step in steps %}
+-- {{ step.title }} ({{ step.path }})
+{{ step.body }}
+{% endfor -%}

@@ -1,0 +1,59 @@
+{{ header }}
+-- First run: create the typed table, then fill it from the full query while it is empty.
+CREATE TABLE IF NOT EXISTS {{ relation }} (
+{%- for column in columns %}
+    {{ column.name }} {{ column.type }}{% if not loop.last %},{% endif %}
+{%- endfor %}
+)
+{%- if cluster_by %}
+CLUSTER BY ({{ cluster_by | join(', ') }})
+{%- endif %}
+{%- if comment %}
+COMMENT = {{ comment }}
+{%- endif %};
+
+INSERT INTO {{ relation }} ({{ column_names | join(', ') }})
+SELECT {{ column_names | join(', ') }}
+FROM (
+{{ full_sql_indented }}
+) AS shopc_full
+WHERE NOT EXISTS (SELECT 1 FROM {{ relation }});
+{% if strategy == 'merge' %}
+-- Incremental run: upsert on {{ unique_key | join(', ') }}.
+MERGE INTO {{ relation }} AS shopc_target
+USING (
+{{ incremental_sql_indented }}
+) AS shopc_source
+    ON {% for key in unique_key %}shopc_target.{{ key }} = shopc_source.{{ key }}{% if not loop.last %}
+    AND {% endif %}{% endfor %}
+{%- if update_columns %}
+WHEN MATCHED THEN UPDATE SET
+{%- for column in update_columns %}
+    {{ column }} = shopc_source.{{ column }}{% if not loop.last %},{% endif %}
+{%- endfor %}
+{%- endif %}
+WHEN NOT MATCHED THEN INSERT ({{ column_names | join(', ') }})
+    VALUES ({% for column in column_names %}shopc_source.{{ column }}{% if not loop.last %}, {% endif %}{% endfor %});
+{%- elif strategy == 'append' %}
+-- Incremental run: append the new rows.
+INSERT INTO {{ relation }} ({{ column_names | join(', ') }})
+SELECT {{ column_names | join(', ') }}
+FROM (
+{{ incremental_sql_indented }}
+) AS shopc_source;
+{%- elif strategy == 'delete+insert' %}
+-- Incremental run: replace the rows whose {{ unique_key | join(', ') }} appear in the new batch.
+BEGIN TRANSACTION;
+
+CREATE OR REPLACE TEMPORARY TABLE {{ temp_relation }} AS
+{{ incremental_sql }};
+
+DELETE FROM {{ relation }}
+WHERE ({{ unique_key | join(', ') }}) IN (SELECT {{ unique_key | join(', ') }} FROM {{ temp_relation }});
+
+INSERT INTO {{ relation }} ({{ column_names | join(', ') }})
+SELECT {{ column_names | join(', ') }}
+FROM {{ temp_relation }};
+
+COMMIT;
+{%- endif %}

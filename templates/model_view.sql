@@ -1,0 +1,7 @@
+{{ header }}
+CREATE OR REPLACE VIEW {{ relation }}
+{%- if comment %}
+    COMMENT = {{ comment }}
+{%- endif %}
+AS
+{{ sql }};
