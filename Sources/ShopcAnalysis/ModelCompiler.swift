@@ -86,7 +86,7 @@ struct ModelCompiler {
             let result = try renderer.render(template, globals: globals, host: &host)
             return SQLText.tidy(result.text)
         } catch {
-            d.emit(error.diagnostic)
+            d.emit(error.asMacroError.diagnostic)
             return nil
         }
     }
@@ -112,7 +112,7 @@ struct AuxiliaryCompiler {
             let template = try Template.parse(text, origin: origin)
             return SQLText.tidy(try renderer.render(template, globals: scope.globals, host: &host).text)
         } catch {
-            d.emit(error.diagnostic)
+            d.emit(error.asMacroError.diagnostic)
             return nil
         }
     }

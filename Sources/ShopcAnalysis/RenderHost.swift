@@ -219,7 +219,7 @@ struct RenderHost: TemplateHost {
             let result = try renderer.render(macro.template, globals: locals, host: &self)
             return .string(result.text.trimmingWhitespace())
         } catch {
-            var diagnostic = error.diagnostic
+            var diagnostic = error.asMacroError.diagnostic
             diagnostic.notes.append(DiagnosticNote("in macro '\(spec.name.value)' called here", at: call.location))
             throw TemplateError(diagnostic)
         }
@@ -232,6 +232,19 @@ extension String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
         guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(self[start...end])
+    }
+}
+
+extension TemplateError {
+    /// The engine reports calls to names no one defines as undefined functions; in model SQL
+    /// such a call is almost always a misspelt or undeclared macro, so say so.
+    var asMacroError: TemplateError {
+        var d = diagnostic
+        if d.code == .undefinedName, d.message.hasPrefix("unknown function ") {
+            d.code = .unknownMacro
+            d.message = "unknown macro " + d.message.dropFirst("unknown function ".count)
+        }
+        return TemplateError(d)
     }
 }
 

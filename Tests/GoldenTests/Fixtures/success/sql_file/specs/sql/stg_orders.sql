@@ -1,0 +1,3 @@
+-- orders from the raw source
+SELECT order_id, amount
+FROM {{ source('raw', 'orders') }}

@@ -1,0 +1,4 @@
+{{ header }}
+-- house style: secure views
+CREATE OR REPLACE SECURE VIEW {{ relation }} AS
+{{ sql }};

@@ -1,0 +1,95 @@
+import Foundation
+import ShopcBase
+import ShopcDriver
+import ShopcEmit
+import XCTest
+
+/// The writer: atomic replacement, pruning, drift reports, and a failed compile writing nothing.
+final class WriterTests: XCTestCase {
+    var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("shopc-writer-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: dir)
+    }
+
+    func artifacts(_ files: [String: String]) -> ArtifactSet {
+        var set = ArtifactSet()
+        for (path, text) in files { set.add(path, text) }
+        return set
+    }
+
+    func testWritesPrunesAndReportsDrift() throws {
+        let out = dir.appendingPathComponent("generated").path
+        let writer = OutputWriter(outputDir: out)
+        try writer.write(artifacts(["a/x.sql": "one", "b.sql": "two"]))
+        XCTAssertEqual(try String(contentsOfFile: out + "/a/x.sql", encoding: .utf8), "one\n")
+        XCTAssertTrue(try writer.drift(artifacts(["a/x.sql": "one", "b.sql": "two"])).isEmpty)
+
+        let drift = try writer.drift(artifacts(["a/x.sql": "uno", "c.sql": "three"]))
+        XCTAssertEqual(drift.changed, ["a/x.sql"])
+        XCTAssertEqual(drift.added, ["c.sql"])
+        XCTAssertEqual(drift.removed, ["b.sql"])
+        XCTAssertTrue(drift.diff.contains("-one\n+uno\n"), drift.diff)
+
+        try writer.write(artifacts(["a/x.sql": "uno", "c.sql": "three"]))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out + "/b.sql"), "stale file must be pruned")
+        XCTAssertTrue(try writer.drift(artifacts(["a/x.sql": "uno", "c.sql": "three"])).isEmpty)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".shopc-tmp") }
+        XCTAssertEqual(leftovers, [], "no staging folder may be left behind")
+    }
+
+    func testRefusesFolderItDidNotWrite() throws {
+        let out = dir.appendingPathComponent("mine")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: out.appendingPathComponent("notes.txt"))
+        XCTAssertThrowsError(try OutputWriter(outputDir: out.path).write(artifacts(["x.sql": "1"])))
+        XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("notes.txt"), encoding: .utf8), "keep")
+    }
+
+    func testFailedWriteLeavesPreviousOutput() throws {
+        let out = dir.appendingPathComponent("generated").path
+        let writer = OutputWriter(outputDir: out)
+        try writer.write(artifacts(["x.sql": "old"]))
+        // A file where the staging folder's parent needs a directory makes the write fail halfway.
+        let bad = artifacts(["x.sql": "new", "x.sql/inner.sql": "conflict"])
+        XCTAssertThrowsError(try writer.write(bad))
+        XCTAssertEqual(try String(contentsOfFile: out + "/x.sql", encoding: .utf8), "old\n")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".shopc-tmp") }
+        XCTAssertEqual(leftovers, [])
+    }
+
+    func testScopedWriteKeepsOtherTargets() throws {
+        let out = dir.appendingPathComponent("generated").path
+        try OutputWriter(outputDir: out).write(artifacts(["dev/a.sql": "dev", "prod/a.sql": "prod", "manifest.json": "{}"]))
+        try OutputWriter(outputDir: out, scope: ["dev"]).write(artifacts(["dev/a.sql": "dev2"]))
+        XCTAssertEqual(try String(contentsOfFile: out + "/dev/a.sql", encoding: .utf8), "dev2\n")
+        XCTAssertEqual(try String(contentsOfFile: out + "/prod/a.sql", encoding: .utf8), "prod\n")
+        XCTAssertEqual(try String(contentsOfFile: out + "/manifest.json", encoding: .utf8), "{}\n")
+    }
+
+    func testUnifiedDiffHunks() {
+        let old = (1...20).map { "line \($0)" }.joined(separator: "\n") + "\n"
+        let new = old.replacingOccurrences(of: "line 10\n", with: "line ten\n")
+        let diff = UnifiedDiff.diff(old: old, new: new, oldName: "a", newName: "b")
+        XCTAssertEqual(diff, """
+            --- a
+            +++ b
+            @@ -7,7 +7,7 @@
+             line 7
+             line 8
+             line 9
+            -line 10
+            +line ten
+             line 11
+             line 12
+             line 13
+
+            """)
+        XCTAssertEqual(UnifiedDiff.diff(old: "", new: "x\n", oldName: "/dev/null", newName: "b"), "--- /dev/null\n+++ b\n@@ -0,0 +1,1 @@\n+x\n")
+    }
+}
