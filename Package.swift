@@ -62,7 +62,7 @@ let package = Package(
             dependencies: ["ShopcBase", "ShopcSpec", "ShopcTemplate", "ShopcAnalysis"]),
         .testTarget(
             name: "GoldenTests",
-            dependencies: ["ShopcBase", "ShopcDriver"],
+            dependencies: ["ShopcBase", "ShopcDriver", "ShopcEmit"],
             exclude: ["Fixtures"]),
     ]
 )
