@@ -17,7 +17,7 @@ enum ModelChecks {
             for key in model.uniqueKey { checkColumn(key, role: "unique_key") }
             for key in model.clusterBy { checkColumn(key, role: "cluster_by") }
             if model.materialized.value == "incremental" {
-                let strategy = model.incrementalStrategy?.value ?? "merge"
+                let strategy = model.incrementalStrategy?.value ?? (model.uniqueKey.isEmpty ? "append" : "merge")
                 if strategy != "append" && model.uniqueKey.isEmpty {
                     d.error(.missingField, "incremental model '\(name)' with strategy '\(strategy)' needs a 'unique_key'", at: model.materialized.location)
                 }

@@ -71,7 +71,7 @@ public struct ProjectAnalyzer {
             guard let spec = names.models[name] else { return nil }
             return ModelInfo(
                 name: name, layer: spec.layer?.value, materialized: spec.materialized.value,
-                incrementalStrategy: spec.materialized.value == "incremental" ? (spec.incrementalStrategy?.value ?? "merge") : nil,
+                incrementalStrategy: spec.materialized.value == "incremental" ? (spec.incrementalStrategy?.value ?? (spec.uniqueKey.isEmpty ? "append" : "merge")) : nil,
                 uniqueKey: spec.uniqueKey.map(\.value), clusterBy: spec.clusterBy.map(\.value), tags: spec.tags.map(\.value),
                 description: spec.description?.value, columns: spec.columns.map(Self.column), file: spec.file,
                 sqlFile: spec.sqlOrigin?.file ?? spec.file,

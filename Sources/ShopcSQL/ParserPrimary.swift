@@ -1,0 +1,184 @@
+extension Parser {
+    /// Literals, column references, function calls, parenthesized expressions and subqueries,
+    /// `CASE`, `CAST`, `EXISTS`, typed literals and array/object constructors.
+    mutating func parsePrimary() throws(SQLSyntaxError) -> Expr {
+        let token = current
+        let start = token.start
+        switch token.kind {
+        case .number:
+            advance()
+            return .literal(Literal(.number(token.value ?? "0"), range: token.range))
+        case .string:
+            advance()
+            return .literal(Literal(.string(token.value ?? ""), range: token.range))
+        case .leftParen:
+            return try parseParenthesized()
+        case .leftBracket:
+            advance()
+            let items = check(.rightBracket) ? [] : try parseExprList()
+            try expect(.rightBracket, "']'")
+            return .array(items, range: range(from: start))
+        case .leftBrace:
+            return try parseObjectConstructor()
+        case .quotedIdentifier:
+            return try parseNameExpression()
+        case .word:
+            if let expr = try parseKeywordExpression(token) { return expr }
+            if atIdentifier || (token.keyword.map(Parser.reservedFunctionNames.contains) ?? false) && peek().kind == .leftParen {
+                return try parseNameExpression()
+            }
+            throw expected("expression")
+        default:
+            throw expected("expression")
+        }
+    }
+
+    /// Reserved words that may still name a function when followed by `(`.
+    static let reservedFunctionNames: Set<Keyword> = [
+        .left, .right, .like, .ilike, .rlike, .regexp, .currentDate, .currentTime, .currentTimestamp,
+        .currentUser, .localtime, .localtimestamp,
+    ]
+
+    /// Niladic functions that may be written without parentheses.
+    private static let bareFunctions: Set<Keyword> = [
+        .currentDate, .currentTime, .currentTimestamp, .currentUser, .localtime, .localtimestamp,
+    ]
+
+    /// Keyword-led expressions; nil when the word is not one of them.
+    private mutating func parseKeywordExpression(_ token: Token) throws(SQLSyntaxError) -> Expr? {
+        guard let keyword = token.keyword else { return nil }
+        let start = token.start
+        switch keyword {
+        case .null:
+            advance()
+            return .literal(Literal(.null, range: token.range))
+        case .true, .false:
+            advance()
+            return .literal(Literal(.boolean(keyword == .true), range: token.range))
+        case .case:
+            return try parseCase()
+        case .cast, .tryCast:
+            guard peek().kind == .leftParen else { return nil }
+            advance()
+            advance()
+            let value = try parseExpr()
+            try expect(.as, "in \(keyword.rawValue)")
+            let type = try parseDataType()
+            try expect(.rightParen, "')'")
+            let style: CastExpr.Style = keyword == .cast ? .cast : .tryCast
+            return .cast(CastExpr(style: style, value: value, type: type, range: range(from: start)))
+        case .exists:
+            advance()
+            try expect(.leftParen, "'(' after EXISTS")
+            let query = try parseQuery()
+            try expect(.rightParen, "')' after subquery")
+            return .exists(query, range: range(from: start))
+        case .interval:
+            guard peek().kind == .string else { return nil }
+            advance()
+            let value = current.value ?? ""
+            advance()
+            return .literal(Literal(.interval(value), range: range(from: start)))
+        case .date, .time, .timestamp, .timestampLTZ, .timestampNTZ, .timestampTZ:
+            guard peek().kind == .string else { return nil }
+            advance()
+            let value = current.value ?? ""
+            advance()
+            return .literal(Literal(.typed(keyword.rawValue, value), range: range(from: start)))
+        default:
+            if Parser.bareFunctions.contains(keyword) && peek().kind != .leftParen {
+                advance()
+                let name = QualifiedName([Identifier(text(of: token), range: token.range)], range: token.range)
+                return .function(FunctionCall(name: name, hasParentheses: false, range: token.range))
+            }
+            return nil
+        }
+    }
+
+    /// A column reference, function call or single-parameter lambda.
+    private mutating func parseNameExpression() throws(SQLSyntaxError) -> Expr {
+        let start = current.start
+        if peek().kind == .lambdaArrow {
+            let parameter = takeIdentifier()
+            advance()
+            let body = try parseExpr()
+            return .lambda([parameter], body, range: range(from: start))
+        }
+        var parts = [takeIdentifier()]
+        while check(.dot) && (peek().kind == .word || peek().kind == .quotedIdentifier) {
+            advance()
+            parts.append(takeIdentifier())
+        }
+        let name = QualifiedName(parts, range: range(from: start))
+        if check(.leftParen) {
+            return .function(try parseFunctionCall(name: name, start: start))
+        }
+        if parts.count > 4 {
+            throw SQLSyntaxError(message: "column reference has more than 4 parts", offset: start)
+        }
+        return .column(ColumnRef(parts, range: name.range))
+    }
+
+    /// `( … )`: a subquery, a nested expression, a tuple, or a lambda parameter list.
+    private mutating func parseParenthesized() throws(SQLSyntaxError) -> Expr {
+        let start = current.start
+        advance()
+        if check(.select) || check(.with) {
+            let query = try parseQuery()
+            try expect(.rightParen, "')' after subquery")
+            return .subquery(query, range: range(from: start))
+        }
+        let items = try parseExprList()
+        try expect(.rightParen, "')'")
+        if items.count == 1, let only = items.first {
+            return .nested(only, range: range(from: start))
+        }
+        if check(.lambdaArrow) {
+            var parameters: [Identifier] = []
+            for item in items {
+                guard case .column(let column) = item, column.parts.count == 1, let name = column.parts.first else {
+                    throw SQLSyntaxError(message: "lambda parameters must be plain names", offset: item.range.start)
+                }
+                parameters.append(name)
+            }
+            advance()
+            let body = try parseExpr()
+            return .lambda(parameters, body, range: range(from: start))
+        }
+        return .tuple(items, range: range(from: start))
+    }
+
+    private mutating func parseObjectConstructor() throws(SQLSyntaxError) -> Expr {
+        let start = current.start
+        advance()
+        var entries: [ObjectEntry] = []
+        if !check(.rightBrace) {
+            repeat {
+                let key = try parseExpr()
+                try expect(.colon, "':' in object constructor")
+                let value = try parseExpr()
+                entries.append(ObjectEntry(key: key, value: value))
+            } while accept(.comma)
+        }
+        try expect(.rightBrace, "'}'")
+        return .object(entries, range: range(from: start))
+    }
+
+    private mutating func parseCase() throws(SQLSyntaxError) -> Expr {
+        let start = current.start
+        advance()
+        var operand: Expr?
+        if !check(.when) { operand = try parseExpr() }
+        var whens: [WhenClause] = []
+        while accept(.when) {
+            let condition = try parseExpr()
+            try expect(.then, "after WHEN condition")
+            whens.append(WhenClause(condition: condition, result: try parseExpr()))
+        }
+        if whens.isEmpty { throw expected("WHEN in CASE") }
+        var elseResult: Expr?
+        if accept(.else) { elseResult = try parseExpr() }
+        try expect(.end, "to close CASE")
+        return .caseWhen(CaseExpr(operand: operand, whens: whens, elseResult: elseResult, range: range(from: start)))
+    }
+}
