@@ -55,7 +55,8 @@ let package = Package(
         .testTarget(name: "ShopcSpecTests", dependencies: ["ShopcBase", "ShopcSpec"]),
         .testTarget(
             name: "ShopcTemplateTests",
-            dependencies: ["ShopcBase", "ShopcTemplate", .product(name: "OrderedCollections", package: "swift-collections")]),
+            dependencies: ["ShopcBase", "ShopcTemplate", .product(name: "OrderedCollections", package: "swift-collections")],
+            exclude: ["Fixtures"]),
         .testTarget(name: "ShopcSQLTests", dependencies: ["ShopcBase", "ShopcSQL"]),
         .testTarget(
             name: "ShopcAnalysisTests",

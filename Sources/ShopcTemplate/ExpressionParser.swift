@@ -13,6 +13,7 @@ extension Parser {
     }
 
     /// Parses `a, b, c` (a tuple, as a list) or a single expression.
+    @inline(never)
     mutating func parseTuple(condexpr: Bool = true) throws(TemplateError) -> Expr {
         let start = cur
         var items: [Expr] = []
@@ -34,11 +35,11 @@ extension Parser {
     mutating func parseExpression(condexpr: Bool = true) throws(TemplateError) -> Expr {
         try enter(cur)
         defer { leave() }
-        var expr = try parseOr()
+        var expr = try parseBinary(1)
         guard condexpr else { return expr }
         while isName("if") {
             next()
-            let condition = try parseOr()
+            let condition = try parseBinary(1)
             var otherwise: Expr?
             if isName("else") {
                 next()
@@ -50,85 +51,71 @@ extension Parser {
         return expr
     }
 
-    mutating func parseOr() throws(TemplateError) -> Expr {
-        var left = try parseAnd()
-        while isName("or") {
-            next()
-            let right = try parseAnd()
-            left = try make(.or(left, right), at: left.offset, [left, right])
-        }
-        return left
-    }
-
-    mutating func parseAnd() throws(TemplateError) -> Expr {
-        var left = try parseNot()
-        while isName("and") {
-            next()
-            let right = try parseNot()
-            left = try make(.and(left, right), at: left.offset, [left, right])
-        }
-        return left
-    }
-
-    mutating func parseNot() throws(TemplateError) -> Expr {
-        guard isName("not") else { return try parseCompare() }
-        let start = cur
-        try enter(start)
-        defer { leave() }
-        next()
-        let operand = try parseNot()
-        return try make(.not(operand), at: start.start, [operand])
-    }
-
-    mutating func parseCompare() throws(TemplateError) -> Expr {
-        let first = try parseMath1()
-        var ops: [(op: CompareOp, rhs: Expr)] = []
-        while true {
-            var op: CompareOp?
-            if case .op(let o) = cur.kind, let c = CompareOp(rawValue: o), c != .isIn, c != .notIn {
-                op = c
-                next()
-            } else if isName("in") {
-                op = .isIn
-                next()
-            } else if isName("not"), case .name("in") = peekKind {
-                op = .notIn
-                next()
-                next()
+    /// Binding power of the binary operator at the cursor (Jinja's levels), if any.
+    var binaryPrecedence: Int? {
+        switch cur.kind {
+        case .name("or"): return 1
+        case .name("and"): return 2
+        case .name("in"): return 4
+        case .name("not"):
+            if case .name("in") = peekKind { return 4 }
+            return nil
+        case .op(let o):
+            switch o {
+            case "==", "!=", "<", "<=", ">", ">=": return 4
+            case "+", "-": return 5
+            case "~": return 6
+            case "*", "/", "//", "%": return 7
+            case "**": return 8
+            default: return nil
             }
-            guard let found = op else { break }
-            ops.append((found, try parseMath1()))
+        default: return nil
         }
-        if ops.isEmpty { return first }
-        return try make(.compare(first, ops), at: first.offset, [first] + ops.map(\.rhs))
     }
 
-    mutating func parseBinaryLevel(
-        _ ops: [String], operand: (inout Parser) throws(TemplateError) -> Expr
-    ) throws(TemplateError) -> Expr {
-        var left = try operand(&self)
-        while case .op(let o) = cur.kind, ops.contains(o), let op = BinaryOp(rawValue: o) {
+    /// Precedence climbing over all binary levels, so that nesting costs few stack frames.
+    /// All operators are left-associative (as in Jinja, even `**`); comparisons chain.
+    mutating func parseBinary(_ minPrecedence: Int) throws(TemplateError) -> Expr {
+        var left: Expr
+        if isName("not") && minPrecedence <= 3 {
+            let start = cur
+            try enter(start)
             next()
-            let right = try operand(&self)
-            left = try make(.binary(op, left, right), at: left.offset, [left, right])
+            let operand = try parseBinary(3)
+            leave()
+            left = try make(.not(operand), at: start.start, [operand])
+        } else {
+            left = try parseUnary()
+        }
+        while let precedence = binaryPrecedence, precedence >= minPrecedence {
+            if precedence == 4 {
+                var ops: [(op: CompareOp, rhs: Expr)] = []
+                while binaryPrecedence == 4 {
+                    var op: CompareOp = .isIn
+                    if case .op(let o) = cur.kind, let c = CompareOp(rawValue: o) { op = c }
+                    if isName("not") {
+                        op = .notIn
+                        next()
+                    }
+                    next()
+                    ops.append((op, try parseBinary(5)))
+                }
+                left = try make(.compare(left, ops), at: left.offset, [left] + ops.map(\.rhs))
+                continue
+            }
+            let token = cur
+            next()
+            let right = try parseBinary(precedence + 1)
+            let kind: ExprKind
+            switch token.kind {
+            case .name("or"): kind = .or(left, right)
+            case .name("and"): kind = .and(left, right)
+            case .op(let o): kind = .binary(BinaryOp(rawValue: o) ?? .add, left, right)
+            default: throw syntax("unexpected \(token.describe)", at: token)
+            }
+            left = try make(kind, at: left.offset, [left, right])
         }
         return left
-    }
-
-    mutating func parseMath1() throws(TemplateError) -> Expr {
-        try parseBinaryLevel(["+", "-"]) { (p: inout Parser) throws(TemplateError) in try p.parseConcat() }
-    }
-
-    mutating func parseConcat() throws(TemplateError) -> Expr {
-        try parseBinaryLevel(["~"]) { (p: inout Parser) throws(TemplateError) in try p.parseMath2() }
-    }
-
-    mutating func parseMath2() throws(TemplateError) -> Expr {
-        try parseBinaryLevel(["*", "/", "//", "%"]) { (p: inout Parser) throws(TemplateError) in try p.parsePow() }
-    }
-
-    mutating func parsePow() throws(TemplateError) -> Expr {
-        try parseBinaryLevel(["**"]) { (p: inout Parser) throws(TemplateError) in try p.parseUnary() }
     }
 
     mutating func parseUnary(withFilter: Bool = true) throws(TemplateError) -> Expr {
@@ -148,6 +135,7 @@ extension Parser {
         return node
     }
 
+    @inline(never)
     mutating func parsePrimary() throws(TemplateError) -> Expr {
         let token = cur
         switch token.kind {

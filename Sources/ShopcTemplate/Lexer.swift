@@ -165,6 +165,12 @@ struct Lexer {
         case 0x29, 0x5D, 0x7D:
             let expected: UInt8 = c == 0x29 ? 0x28 : (c == 0x5D ? 0x5B : 0x7B)
             guard let last = brackets.last, last.0 == expected else {
+                if let last = brackets.last {
+                    let closer = last.0 == 0x28 ? ")" : (last.0 == 0x5B ? "]" : "}")
+                    throw loc.error(
+                        .templateSyntax, "unexpected '\(text(p, p + 1))', expected '\(closer)'", at: p,
+                        notes: [DiagnosticNote("'\(text(last.1, last.1 + 1))' opened here", at: loc.location(last.1))])
+                }
                 throw loc.error(.templateSyntax, "unexpected '\(text(p, p + 1))'", at: p)
             }
             brackets.removeLast()

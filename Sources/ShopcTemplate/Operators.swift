@@ -103,26 +103,9 @@ extension RenderState {
             return .double(m)
         case .pow:
             if a == 0 && b < 0 { throw typeError("zero cannot be raised to a negative power", at: offset) }
-            return .double(Self.power(a, b))
+            return .double(Foundation.pow(a, b))
         case .concat: return .none
         }
-    }
-
-    static func power(_ a: Double, _ b: Double) -> Double {
-        if b == b.rounded(), Swift.abs(b) < 1_048_576 {
-            var result = 1.0
-            var base = a
-            var e = Int(Swift.abs(b))
-            while e > 0 {
-                if e & 1 == 1 { result *= base }
-                base *= base
-                e >>= 1
-            }
-            return b < 0 ? 1 / result : result
-        }
-        // exp/log for fractional exponents of positive bases.
-        guard a > 0 else { return .nan }
-        return exp(b * log(a))
     }
 
     /// Python ordering: numbers, strings (by code point) and lists (element-wise).

@@ -2,6 +2,7 @@ import ShopcBase
 
 /// Postfix forms: attributes, subscripts, slices, calls, filters and tests.
 extension Parser {
+    @inline(never)
     mutating func parsePostfix(_ base: Expr) throws(TemplateError) -> Expr {
         var node = base
         while true {
@@ -30,6 +31,7 @@ extension Parser {
         }
     }
 
+    @inline(never)
     mutating func parseSubscript(_ base: Expr) throws(TemplateError) -> Expr {
         var parts: [Expr?] = [nil]
         var isSlice = false
@@ -55,6 +57,7 @@ extension Parser {
     }
 
     /// Parses `(args)`; the stream is at `(`.
+    @inline(never)
     mutating func parseArguments() throws(TemplateError) -> ([Expr], [(name: String, value: Expr)]) {
         try expectOp("(")
         var positional: [Expr] = []
@@ -80,6 +83,7 @@ extension Parser {
         return (positional, keywords)
     }
 
+    @inline(never)
     mutating func parseCall(_ callee: Expr) throws(TemplateError) -> Expr {
         var calleeOffset = callee.offset
         if case .attribute = callee.kind, pos >= 1 { calleeOffset = tokens[pos - 1].start }
@@ -91,6 +95,7 @@ extension Parser {
         return try make(.call(callee, positional: positional, keywords: keywords, site: site), at: callee.offset, children)
     }
 
+    @inline(never)
     mutating func parseFilterExpr(_ base: Expr) throws(TemplateError) -> Expr {
         var node = base
         while true {

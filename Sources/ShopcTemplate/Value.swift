@@ -3,8 +3,19 @@ import ShopcBase
 
 /// A value manipulated by templates: Python-like scalars, lists, dicts and host objects.
 public indirect enum TemplateValue: Sendable, Equatable {
-    case none, bool(Bool), int(Int), double(Double), string(String)
+    /// Python `None`; prints `None`.
+    case none
+    /// A boolean; prints `True` or `False`.
+    case bool(Bool)
+    /// An integer.
+    case int(Int)
+    /// A float; prints like Python's `repr` (`1.0`, `0.1`).
+    case double(Double)
+    /// A string.
+    case string(String)
+    /// A list (tuples are lists too); prints like a Python list.
     case list([TemplateValue])
+    /// A dict with string keys in insertion order; prints like a Python dict.
     case dict(OrderedDictionary<String, TemplateValue>)
     /// A host object (a relation, the target): attribute access plus a display string.
     case object(TemplateObject)
@@ -25,16 +36,29 @@ public struct TemplateObject: Sendable, Equatable {
 }
 
 /// A fatal template problem, carrying its diagnostic.
+///
+/// The diagnostic is boxed so that the error is one pointer wide: typed throws reserve room for
+/// the error at every call site, and a small error keeps deep (bounded) recursion cheap on stack.
 public struct TemplateError: Error, Sendable {
+    private final class Box: Sendable {
+        let diagnostic: Diagnostic
+        init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
+    }
+
+    private var box: Box
+
     /// The diagnostic describing the problem.
-    public var diagnostic: Diagnostic
+    public var diagnostic: Diagnostic {
+        get { box.diagnostic }
+        set { box = Box(newValue) }
+    }
 
     /// Wraps a diagnostic.
-    public init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
+    public init(_ diagnostic: Diagnostic) { box = Box(diagnostic) }
 
     /// An error diagnostic with a code, message, location and notes.
     public init(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?, notes: [DiagnosticNote] = []) {
-        self.diagnostic = .error(code, message, at: location, notes: notes)
+        box = Box(.error(code, message, at: location, notes: notes))
     }
 }
 
