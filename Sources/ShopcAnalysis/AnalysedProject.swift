@@ -1,4 +1,5 @@
 import ShopcBase
+import ShopcSQL
 
 /// The output of the analysis stage and the only input of the emitters: everything resolved,
 /// checked and ordered, with no trace of YAML.
@@ -63,8 +64,9 @@ public struct Relation: Sendable, Hashable, Codable, CustomStringConvertible {
         self.name = name
     }
 
-    /// `DATABASE.SCHEMA.NAME`.
-    public var description: String { "\(database).\(schema).\(name)" }
+    /// `database.schema.name` in the canonical style: unquoted identifiers in lower case (Snowflake
+    /// folds them to upper case, so this names the same object).
+    public var description: String { "\(database).\(schema).\(name)".lowercased() }
 }
 
 /// A declared column.
@@ -159,6 +161,18 @@ public struct ModelBuild: Sendable, Equatable {
     public var sql: String
     /// The compiled SELECT for incremental runs (is_incremental() true), incremental models only.
     public var incrementalSQL: String?
+    /// The parsed query behind `sql`, for analysis.
+    public var query: Query?
+    /// The parsed query behind `incrementalSQL`.
+    public var incrementalQuery: Query?
+
+    public init(relation: Relation, sql: String, incrementalSQL: String?, query: Query? = nil, incrementalQuery: Query? = nil) {
+        self.relation = relation
+        self.sql = sql
+        self.incrementalSQL = incrementalSQL
+        self.query = query
+        self.incrementalQuery = incrementalQuery
+    }
 }
 
 /// A model after resolution.

@@ -1,5 +1,6 @@
 import OrderedCollections
 import ShopcBase
+import ShopcSQL
 import ShopcSpec
 import ShopcTemplate
 
@@ -18,46 +19,55 @@ struct ModelCompiler {
 
     func compile(_ d: inout Diagnostics) -> Output {
         var output = Output()
-        var rendered: [String: (sql: String, incremental: String?)] = [:]
+        var parsed: [String: (full: Query, incremental: Query?)] = [:]
         for name in names.models.keys.sorted() {
             guard let model = names.models[name], let template = templates[name], let relation = scope.modelRelations[name] else { continue }
             var globals = scope.globals
             globals["this"] = RenderHost.relationValue(relation)
             let isIncremental = model.materialized.value == "incremental"
             var refs = OrderedSet<RecordedRef>()
-            guard let full = render(template, globals: globals, incremental: false, refs: &refs, &d) else { continue }
-            var incremental: String?
-            if isIncremental {
-                guard let text = render(template, globals: globals, incremental: true, refs: &refs, &d) else { continue }
-                incremental = text
-            }
-            if full.isEmpty {
-                d.error(.emptyModel, "model '\(name)' renders to empty SQL in target '\(scope.target.name.value)'", at: model.sql?.location ?? model.location)
+            let full = render(template, globals: globals, incremental: false, refs: &refs, at: model.sql?.location ?? model.location, &d)
+            let incremental = isIncremental
+                ? render(template, globals: globals, incremental: true, refs: &refs, at: model.sql?.location ?? model.location, &d) : nil
+            output.refs[name] = refs
+            guard let full, !isIncremental || incremental != nil else { continue }
+            parsed[name] = (full, incremental)
+        }
+        for (name, query) in parsed {
+            guard let relation = scope.modelRelations[name] else { continue }
+            if scope.ephemeral.contains(name) {
+                // Ephemeral models keep their own SQL in the manifest (relation is the CTE name).
+                output.builds[name] = ModelBuild(relation: relation, sql: SQLPrinter.print(query.full), incrementalSQL: nil, query: query.full)
                 continue
             }
-            output.refs[name] = refs
-            rendered[name] = (full, incremental)
-        }
-        for (name, sql) in rendered {
-            guard let relation = scope.modelRelations[name], !scope.ephemeral.contains(name) else { continue }
-            let ctes = ephemeralChain(of: name, refs: output.refs, rendered: rendered)
+            let ctes = ephemeralChain(of: name, refs: output.refs, parsed: parsed)
+            let full = Self.inject(ctes, into: query.full)
+            let incremental = query.incremental.map { Self.inject(ctes, into: $0) }
             output.builds[name] = ModelBuild(
-                relation: relation, sql: SQLText.injectCTEs(ctes, into: sql.sql),
-                incrementalSQL: sql.incremental.map { SQLText.injectCTEs(ctes, into: $0) })
-        }
-        // Ephemeral models keep their own SQL in the manifest (relation is the CTE name).
-        for (name, sql) in rendered where scope.ephemeral.contains(name) {
-            if let relation = scope.modelRelations[name] {
-                output.builds[name] = ModelBuild(relation: relation, sql: sql.sql, incrementalSQL: nil)
-            }
+                relation: relation, sql: SQLPrinter.print(full), incrementalSQL: incremental.map(SQLPrinter.print),
+                query: full, incrementalQuery: incremental)
         }
         return output
     }
 
+    /// Puts ephemeral models in front of a query as CTEs (merged into its own `WITH`).
+    static func inject(_ ctes: [(String, Query)], into query: Query) -> Query {
+        guard !ctes.isEmpty else { return query }
+        var result = query
+        let definitions = ctes.map { CommonTableExpression(name: ShopcSQL.Identifier($0.0), query: $0.1) }
+        if var with = result.with {
+            with.ctes = definitions + with.ctes
+            result.with = with
+        } else {
+            result.with = WithClause(ctes: definitions)
+        }
+        return result
+    }
+
     /// The ephemeral models a model reads, directly or through other ephemeral models, in
-    /// dependency order, as (CTE name, SQL).
-    func ephemeralChain(of name: String, refs: [String: OrderedSet<RecordedRef>], rendered: [String: (sql: String, incremental: String?)]) -> [(String, String)] {
-        var out: [(String, String)] = []
+    /// dependency order, as (CTE name, query).
+    func ephemeralChain(of name: String, refs: [String: OrderedSet<RecordedRef>], parsed: [String: (full: Query, incremental: Query?)]) -> [(String, Query)] {
+        var out: [(String, Query)] = []
         var visited: Set<String> = [name]
         func visit(_ model: String) {
             let direct = (refs[model] ?? []).compactMap { ref -> String? in
@@ -67,8 +77,8 @@ struct ModelCompiler {
             for dep in Set(direct).sorted() where !visited.contains(dep) {
                 visited.insert(dep)
                 visit(dep)
-                if let sql = rendered[dep]?.sql, let relation = scope.modelRelations[dep] {
-                    out.append((relation.name, sql))
+                if let query = parsed[dep]?.full, let relation = scope.modelRelations[dep] {
+                    out.append((relation.name, query))
                 }
             }
         }
@@ -76,17 +86,32 @@ struct ModelCompiler {
         return out
     }
 
-    func render(_ template: Template, globals: [String: TemplateValue], incremental: Bool, refs: inout OrderedSet<RecordedRef>, _ d: inout Diagnostics) -> String? {
+    /// Renders a model's template and parses the result; template and SQL syntax errors are
+    /// located in the spec file through the render's source map.
+    func render(_ template: Template, globals: [String: TemplateValue], incremental: Bool, refs: inout OrderedSet<RecordedRef>, at location: SourceLocation, _ d: inout Diagnostics) -> Query? {
         var host = RenderHost(scope: scope, renderer: renderer, incremental: incremental)
         defer {
             d.emit(contentsOf: host.diagnostics)
             refs.formUnion(host.refs)
         }
+        let result: RenderResult
         do {
-            let result = try renderer.render(template, globals: globals, host: &host)
-            return SQLText.tidy(result.text)
+            result = try renderer.render(template, globals: globals, host: &host)
         } catch {
             d.emit(error.asMacroError.diagnostic)
+            return nil
+        }
+        if !host.diagnostics.isEmpty { return nil }
+        if SQLText.tidy(result.text).isEmpty {
+            d.error(.emptyModel, "model SQL renders to nothing in target '\(scope.target.name.value)'", at: location)
+            return nil
+        }
+        switch SQLParser.parseQuery(result.text) {
+        case .success(let query):
+            return query
+        case .failure(let error):
+            let variant = incremental ? " (with is_incremental() true)" : ""
+            d.error(.sqlSyntax, "SQL syntax error\(variant): \(error.message)", at: result.sourceMap.location(ofByte: error.offset))
             return nil
         }
     }

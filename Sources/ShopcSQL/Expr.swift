@@ -43,6 +43,10 @@ public indirect enum Expr: Sendable, Hashable, Codable {
     case object([ObjectEntry], range: SourceRange)
     /// A lambda `x -> expr` or `(x, y) -> expr` as used by `FILTER`/`TRANSFORM`.
     case lambda([Identifier], Expr, range: SourceRange)
+    /// A comparison with a subquery quantifier: `x > ALL (SELECT …)`, `x = ANY (SELECT …)`.
+    case quantified(BinaryOperator, Expr, SubqueryQuantifier, Query, range: SourceRange)
+    /// `EXTRACT(part FROM value)`.
+    case extract(Identifier, Expr, range: SourceRange)
 
     /// Where the expression was written.
     public var range: SourceRange {
@@ -57,10 +61,17 @@ public indirect enum Expr: Sendable, Hashable, Codable {
         case .unary(_, _, let r), .binary(_, _, _, let r), .isNull(_, _, let r),
             .isDistinctFrom(_, _, _, let r), .between(_, _, _, _, let r), .inList(_, _, _, let r),
             .inQuery(_, _, _, let r), .exists(_, let r), .subquery(_, let r), .nested(_, let r),
-            .tuple(_, let r), .array(_, let r), .object(_, let r), .lambda(_, _, let r):
+            .tuple(_, let r), .array(_, let r), .object(_, let r), .lambda(_, _, let r),
+            .quantified(_, _, _, _, let r), .extract(_, _, let r):
             r
         }
     }
+}
+
+/// `ANY`, `SOME` or `ALL` before a comparison's subquery.
+public enum SubqueryQuantifier: String, Sendable, Hashable, Codable {
+    /// `ANY`, `SOME`, `ALL`.
+    case any = "ANY", some = "SOME", all = "ALL"
 }
 
 /// A prefix operator.
@@ -75,10 +86,15 @@ public enum UnaryOperator: String, Sendable, Hashable, Codable {
 
 /// A binary operator. `!=` is parsed as `notEqual` and printed `<>`.
 public enum BinaryOperator: String, Sendable, Hashable, Codable {
+    /// `OR`, `AND`.
     case or = "OR", and = "AND"
+    /// `=`, `<>`, `<`, `<=`, `>`.
     case equal = "=", notEqual = "<>", less = "<", lessOrEqual = "<=", greater = ">"
+    /// `>=`.
     case greaterOrEqual = ">="
+    /// `+`, `-`, `||`.
     case plus = "+", minus = "-", concat = "||"
+    /// `*`, `/`, `%`.
     case multiply = "*", divide = "/", modulo = "%"
 
     /// Binding strength; higher binds tighter.
@@ -156,6 +172,7 @@ public struct FunctionArgument: Sendable, Hashable, Codable {
 
 /// `IGNORE NULLS` or `RESPECT NULLS`.
 public enum NullTreatment: String, Sendable, Hashable, Codable {
+    /// `IGNORE NULLS`, `RESPECT NULLS`.
     case ignore = "IGNORE NULLS", respect = "RESPECT NULLS"
 }
 

@@ -2,11 +2,13 @@
 public struct LikeExpr: Sendable, Hashable, Codable {
     /// Which matching operator.
     public enum Operator: String, Sendable, Hashable, Codable {
+        /// `LIKE`, `ILIKE`, `RLIKE`.
         case like = "LIKE", ilike = "ILIKE", rlike = "RLIKE"
     }
 
     /// `ANY` or `ALL` before a parenthesized pattern list.
     public enum Quantifier: String, Sendable, Hashable, Codable {
+        /// `ANY`, `ALL`.
         case any = "ANY", all = "ALL"
     }
 
@@ -173,10 +175,15 @@ public struct OrderItem: Sendable, Hashable, Codable {
 
 /// A window frame boundary.
 public enum FrameBound: Sendable, Hashable, Codable {
+    /// `UNBOUNDED PRECEDING`.
     case unboundedPreceding
+    /// `n PRECEDING`.
     case preceding(Expr)
+    /// `CURRENT ROW`.
     case currentRow
+    /// `n FOLLOWING`.
     case following(Expr)
+    /// `UNBOUNDED FOLLOWING`.
     case unboundedFollowing
 }
 

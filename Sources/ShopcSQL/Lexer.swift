@@ -1,20 +1,30 @@
 /// Splits SQL text into tokens, working on UTF-8 bytes. Comments (`--`, `//`, `/* */`) and
 /// whitespace are skipped. The token list always ends with `.endOfInput`.
 struct Lexer {
-    let bytes: [UInt8]
+    /// The input; valid only while `tokenize` runs.
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
     private var tokens: [Token] = []
+    private var values: [String] = []
 
-    init(bytes: [UInt8]) {
+    /// The tokens and the decoded texts they point at.
+    struct Output {
+        var tokens: [Token]
+        var values: [String]
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
     /// Lexes the whole input.
-    static func tokenize(_ bytes: [UInt8]) throws(SQLSyntaxError) -> [Token] {
-        var lexer = Lexer(bytes: bytes)
-        lexer.tokens.reserveCapacity(bytes.count / 4 + 1)
-        try lexer.run()
-        return lexer.tokens
+    static func tokenize(_ input: [UInt8]) throws(SQLSyntaxError) -> Output {
+        try input.withUnsafeBufferPointer { (buffer) throws(SQLSyntaxError) -> Output in
+            var lexer = Lexer(bytes: buffer)
+            lexer.tokens.reserveCapacity(buffer.count / 4 + 1)
+            try lexer.run()
+            return Output(tokens: lexer.tokens, values: lexer.values)
+        }
     }
 
     func byte(at offset: Int) -> UInt8 {
@@ -22,7 +32,12 @@ struct Lexer {
     }
 
     mutating func add(_ kind: TokenKind, from start: Int, value: String? = nil, keyword: Keyword? = nil) {
-        tokens.append(Token(kind: kind, start: start, end: index, keyword: keyword, value: value))
+        var token = Token(kind: kind, start: start, end: index, keyword: keyword)
+        if let value {
+            token.valueIndex = Int32(truncatingIfNeeded: values.count)
+            values.append(value)
+        }
+        tokens.append(token)
     }
 
     private mutating func run() throws(SQLSyntaxError) {
@@ -89,7 +104,7 @@ struct Lexer {
     private mutating func lexWord() {
         let start = index
         while index < bytes.count && isWordPart(bytes[index]) { index += 1 }
-        add(.word, from: start, keyword: Keyword.lookup(bytes[start..<index]))
+        add(.word, from: start, keyword: Keyword.lookup(bytes, from: start, to: index))
     }
 
     private mutating func lexNumber() {

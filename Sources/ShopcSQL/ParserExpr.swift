@@ -12,12 +12,24 @@ extension Parser {
     /// An expression; operators binding no tighter than `minPrecedence` are left to the caller.
     mutating func parseExpr(_ minPrecedence: Int = 0) throws(SQLSyntaxError) -> Expr {
         try enter()
-        defer { depth -= 1 }
+        defer { leave() }
         let start = current.start
         var left = try parsePrefix()
+        var links = 0
+        defer { treeDepth -= links }
         while true {
             if let op = binaryOperator(), op.precedence > minPrecedence {
+                links += 1
+                try chainLink()
                 advance()
+                if op.precedence == Precedence.comparison, let quantifier = subqueryQuantifier() {
+                    advance()
+                    advance()
+                    let query = try parseQuery()
+                    try expect(.rightParen, "')' after subquery")
+                    left = .quantified(op, left, quantifier, query, range: range(from: start))
+                    continue
+                }
                 let right = try parseExpr(op.precedence)
                 left = .binary(op, left, right, range: range(from: start))
                 continue
@@ -25,7 +37,23 @@ extension Parser {
             guard Precedence.comparison > minPrecedence, let predicate = try parsePredicate(left, start: start) else {
                 return left
             }
+            links += 1
+            try chainLink()
             left = predicate
+        }
+    }
+
+    /// `ANY (SELECT`, `SOME (SELECT` or `ALL (SELECT` at the current position.
+    private func subqueryQuantifier() -> SubqueryQuantifier? {
+        guard current.kind == .word, peek().kind == .leftParen,
+            peek(2).keyword == .select || peek(2).keyword == .with
+        else { return nil }
+        guard let keyword = current.keyword else { return nil }
+        switch keyword {
+        case .any: return .any
+        case .some: return .some
+        case .all: return .all
+        default: return nil
         }
     }
 
@@ -64,7 +92,7 @@ extension Parser {
             let op: UnaryOperator = check(TokenKind.minus) ? .minus : .plus
             advance()
             try enter()
-            defer { depth -= 1 }
+            defer { leave() }
             let operand = try parsePrefix()
             return .unary(op, operand, range: range(from: start))
         }
@@ -196,7 +224,7 @@ extension Parser {
         let token = current
         advance()
         if token.kind == .quotedIdentifier {
-            return PathKey(token.value ?? "", quoted: true, range: token.range)
+            return PathKey(value(of: token), quoted: true, range: token.range)
         }
         return PathKey(text(of: token), quoted: false, range: token.range)
     }

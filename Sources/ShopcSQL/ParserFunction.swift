@@ -13,9 +13,19 @@ extension Parser {
             } else if check(.all) && peek().kind != .rightParen && peek().kind != .comma {
                 advance()
             }
-            repeat {
-                call.arguments.append(try parseFunctionArgument())
-            } while accept(.comma)
+            if name.parts.count == 1, let only = name.parts.first, !only.quoted, only.normalized == "POSITION" {
+                // POSITION(x IN y) is POSITION(x, y).
+                let needle = try parseExpr(Precedence.comparison)
+                call.arguments.append(FunctionArgument(value: needle))
+                if accept(.in) || accept(.comma) {
+                    call.arguments.append(try parseFunctionArgument())
+                }
+            }
+            if call.arguments.isEmpty || accept(.comma) {
+                repeat {
+                    call.arguments.append(try parseFunctionArgument())
+                } while accept(.comma)
+            }
             if let treatment = try parseNullTreatment() { call.nullTreatment = treatment }
         }
         try expect(.rightParen, "')' to close argument list of \(name.description.uppercased())")

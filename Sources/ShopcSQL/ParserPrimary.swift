@@ -7,10 +7,10 @@ extension Parser {
         switch token.kind {
         case .number:
             advance()
-            return .literal(Literal(.number(token.value ?? "0"), range: token.range))
+            return .literal(Literal(.number(value(of: token)), range: token.range))
         case .string:
             advance()
-            return .literal(Literal(.string(token.value ?? ""), range: token.range))
+            return .literal(Literal(.string(value(of: token)), range: token.range))
         case .leftParen:
             return try parseParenthesized()
         case .leftBracket:
@@ -67,6 +67,16 @@ extension Parser {
             try expect(.rightParen, "')'")
             let style: CastExpr.Style = keyword == .cast ? .cast : .tryCast
             return .cast(CastExpr(style: style, value: value, type: type, range: range(from: start)))
+        case .extract:
+            guard peek().kind == .leftParen else { return nil }
+            advance()
+            advance()
+            guard atAnyName else { throw expected("date or time part in EXTRACT") }
+            let part = takeIdentifier()
+            try expect(.from, "in EXTRACT")
+            let value = try parseExpr()
+            try expect(.rightParen, "')'")
+            return .extract(part, value, range: range(from: start))
         case .exists:
             advance()
             try expect(.leftParen, "'(' after EXISTS")
@@ -76,13 +86,13 @@ extension Parser {
         case .interval:
             guard peek().kind == .string else { return nil }
             advance()
-            let value = current.value ?? ""
+            let value = value(of: current)
             advance()
             return .literal(Literal(.interval(value), range: range(from: start)))
         case .date, .time, .timestamp, .timestampLTZ, .timestampNTZ, .timestampTZ:
             guard peek().kind == .string else { return nil }
             advance()
-            let value = current.value ?? ""
+            let value = value(of: current)
             advance()
             return .literal(Literal(.typed(keyword.rawValue, value), range: range(from: start)))
         default:

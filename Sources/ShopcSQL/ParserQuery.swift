@@ -2,7 +2,7 @@ extension Parser {
     /// `[WITH …] body [ORDER BY …] [LIMIT …]`.
     mutating func parseQuery() throws(SQLSyntaxError) -> Query {
         try enter()
-        defer { depth -= 1 }
+        defer { leave() }
         let start = current.start
         var with: WithClause?
         if accept(.with) {
@@ -38,6 +38,8 @@ extension Parser {
     mutating func parseSetExpression(minPrecedence: Int) throws(SQLSyntaxError) -> QueryBody {
         let start = current.start
         var left = try parseSetOperand()
+        var links = 0
+        defer { treeDepth -= links }
         while current.kind == .word, let keyword = current.keyword {
             let op: SetOperator
             switch keyword {
@@ -48,6 +50,8 @@ extension Parser {
             default: return left
             }
             guard op.precedence > minPrecedence else { return left }
+            links += 1
+            try chainLink()
             advance()
             let all = accept(.all)
             if !all { _ = accept(.distinct) }
@@ -66,6 +70,7 @@ extension Parser {
 
     private mutating func parseSetOperand() throws(SQLSyntaxError) -> QueryBody {
         if check(.select) { return .select(try parseSelect()) }
+        if check(.values) { return .values(try parseValues()) }
         if check(.leftParen) {
             advance()
             let query = try parseQuery()
@@ -73,6 +78,19 @@ extension Parser {
             return .nested(query)
         }
         throw expected("SELECT")
+    }
+
+    /// `VALUES (…), (…)`.
+    mutating func parseValues() throws(SQLSyntaxError) -> ValuesList {
+        let start = current.start
+        try expect(.values)
+        var rows: [[Expr]] = []
+        repeat {
+            try expect(.leftParen, "'(' before VALUES row")
+            rows.append(try parseExprList())
+            try expect(.rightParen, "')' after VALUES row")
+        } while accept(.comma)
+        return ValuesList(rows: rows, range: range(from: start))
     }
 
     /// `expr [ASC|DESC] [NULLS FIRST|LAST], …`.

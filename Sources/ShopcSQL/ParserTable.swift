@@ -48,7 +48,11 @@ extension Parser {
     private mutating func parseWildcardModifiers(qualifier: [Identifier], start: Int) throws(SQLSyntaxError) -> Wildcard {
         var wildcard = Wildcard(qualifier: qualifier)
         while true {
-            if accept(.exclude) {
+            if accept(.ilike) {
+                guard check(.string) else { throw expected("pattern string after ILIKE") }
+                wildcard.ilike = value(of: current)
+                advance()
+            } else if accept(.exclude) {
                 if check(.leftParen) {
                     wildcard.exclude += try parseIdentifierList("column name after EXCLUDE")
                 } else {
@@ -82,6 +86,8 @@ extension Parser {
     mutating func parseJoinedTable() throws(SQLSyntaxError) -> TableRef {
         let start = current.start
         var left = try parseTableFactor()
+        var links = 0
+        defer { treeDepth -= links }
         while true {
             var natural = false
             if check(.natural) {
@@ -96,6 +102,8 @@ extension Parser {
             if natural && (kind == .cross || kind == .asof) {
                 throw SQLSyntaxError(message: "NATURAL cannot be combined with \(kind.rawValue)", offset: kindStart)
             }
+            links += 1
+            try chainLink()
             let right = try parseTableFactor()
             var join = Join(left: left, right: right, kind: kind, natural: natural)
             if kind == .asof {
@@ -140,10 +148,16 @@ extension Parser {
         return kind
     }
 
-    /// A table, subquery, table function or parenthesized join, with its alias.
+    /// A table, subquery, table function or parenthesized join, with its alias, followed by any
+    /// `PIVOT`/`UNPIVOT`.
     mutating func parseTableFactor() throws(SQLSyntaxError) -> TableRef {
         try enter()
-        defer { depth -= 1 }
+        defer { leave() }
+        let start = current.start
+        return try parsePivots(try parseTableSource(), start: start)
+    }
+
+    private mutating func parseTableSource() throws(SQLSyntaxError) -> TableRef {
         let start = current.start
         let lateral = accept(.lateral)
         if check(.leftParen) {
@@ -159,6 +173,12 @@ extension Parser {
             let inner = try parseJoinedTable()
             try expect(.rightParen, "')'")
             return .nested(inner, range: range(from: start))
+        }
+        if check(.values) && !lateral {
+            let values = try parseValues()
+            let query = Query(body: .values(values), range: values.range)
+            let alias = try parseTableAlias()
+            return .subquery(DerivedTable(query: query, alias: alias, range: range(from: start)))
         }
         if check(.table) && peek().kind == .leftParen {
             advance()
@@ -181,8 +201,9 @@ extension Parser {
         if name.parts.count > 3 {
             throw SQLSyntaxError(message: "table name has more than 3 parts", offset: name.range.start)
         }
+        let timeTravel = try parseTimeTravel()
         let alias = try parseTableAlias()
-        return .table(NamedTable(name: name, alias: alias, range: range(from: start)))
+        return .table(NamedTable(name: name, timeTravel: timeTravel, alias: alias, range: range(from: start)))
     }
 
     /// The function call inside `TABLE(…)`.
@@ -198,11 +219,12 @@ extension Parser {
         var ahead = 0
         while peek(ahead).kind == .leftParen { ahead += 1 }
         let token = peek(ahead)
-        return token.kind == .word && (token.keyword == .select || token.keyword == .with)
+        return token.kind == .word
+            && (token.keyword == .select || token.keyword == .with || token.keyword == .values)
     }
 
     /// `[AS] alias [(col, …)]`.
-    private mutating func parseTableAlias() throws(SQLSyntaxError) -> TableAlias? {
+    mutating func parseTableAlias() throws(SQLSyntaxError) -> TableAlias? {
         let name: Identifier
         if accept(.as) {
             name = try parseAliasName()

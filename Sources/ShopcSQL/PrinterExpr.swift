@@ -2,7 +2,7 @@ extension Printer {
     /// Binding strength of an expression's outermost operator; atoms are 10.
     func precedence(_ value: Expr) -> Int {
         switch value {
-        case .binary(let op, _, _, _): op.precedence
+        case .binary(let op, _, _, _), .quantified(let op, _, _, _, _): op.precedence
         case .unary(.not, _, _): Precedence.not
         case .unary: 7
         case .isNull, .isDistinctFrom, .between, .inList, .inQuery, .like: Precedence.comparison
@@ -71,6 +71,11 @@ extension Printer {
             return "[" + exprs(items, level) + "]"
         case .object(let entries, _):
             return "{" + entries.map { expr($0.key, level) + ": " + expr($0.value, level) }.joined(separator: ", ") + "}"
+        case .quantified(let op, let left, let quantifier, let query, _):
+            return wrapped(left, level, parenthesize: precedence(left) < op.precedence) + " " + op.rawValue + " "
+                + quantifier.rawValue + " " + parenthesizedQuery(query, level)
+        case .extract(let part, let value, _):
+            return "EXTRACT(" + part.description + " FROM " + expr(value, level) + ")"
         case .lambda(let parameters, let body, _):
             let head = parameters.count == 1 ? identifiers(parameters) : "(" + identifiers(parameters) + ")"
             return head + " -> " + expr(body, level)

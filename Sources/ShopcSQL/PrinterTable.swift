@@ -4,13 +4,19 @@ extension Printer {
     func tableRef(_ ref: TableRef, _ level: Int) -> String {
         switch ref {
         case .table(let table):
-            return table.name.description + alias(table.alias)
+            return table.name.description + timeTravel(table.timeTravel, level) + alias(table.alias)
         case .subquery(let derived):
             return (derived.lateral ? "LATERAL " : "") + parenthesizedQuery(derived.query, level) + alias(derived.alias)
         case .function(let function):
             var call = functionCall(function.call, level)
             if function.tableWrapper { call = "TABLE(" + call + ")" }
             return (function.lateral ? "LATERAL " : "") + call + alias(function.alias)
+        case .pivot(let pivot):
+            return self.pivot(pivot, level)
+        case .unpivot(let unpivot):
+            return self.unpivot(unpivot, level)
+        case .sample(let sample):
+            return self.sample(sample, level)
         case .nested(let inner, _):
             return "(" + newline(level + 1) + tableRef(inner, level + 1) + newline(level) + ")"
         case .join(let join):
@@ -45,7 +51,7 @@ extension Printer {
         return join.kind.rawValue
     }
 
-    private func alias(_ alias: TableAlias?) -> String {
+    func alias(_ alias: TableAlias?) -> String {
         guard let alias else { return "" }
         var out = " AS " + alias.name.description
         if !alias.columns.isEmpty { out += " (" + identifiers(alias.columns) + ")" }

@@ -67,6 +67,8 @@ public indirect enum QueryBody: Sendable, Hashable, Codable {
     case setOperation(SetOperation)
     /// A parenthesized query used as an operand, `(SELECT … ORDER BY … LIMIT …)`.
     case nested(Query)
+    /// A row constructor `VALUES (…), (…)`.
+    case values(ValuesList)
 
     /// Where the body was written.
     public var range: SourceRange {
@@ -74,12 +76,14 @@ public indirect enum QueryBody: Sendable, Hashable, Codable {
         case .select(let s): s.range
         case .setOperation(let s): s.range
         case .nested(let q): q.range
+        case .values(let v): v.range
         }
     }
 }
 
 /// A set operator.
 public enum SetOperator: String, Sendable, Hashable, Codable {
+    /// `UNION`, `INTERSECT`, `EXCEPT`, `MINUS`.
     case union = "UNION", intersect = "INTERSECT", except = "EXCEPT", minus = "MINUS"
 
     /// Binding strength: `INTERSECT` binds tighter than the others.
@@ -132,5 +136,19 @@ public struct LimitClause: Sendable, Hashable, Codable {
         self.style = style
         self.count = count
         self.offset = offset
+    }
+}
+
+/// `VALUES (a, b), (c, d)`.
+public struct ValuesList: Sendable, Hashable, Codable {
+    /// The rows, each a list of expressions.
+    public var rows: [[Expr]]
+    /// Where it was written.
+    public var range: SourceRange
+
+    /// Creates a row list.
+    public init(rows: [[Expr]], range: SourceRange = .none) {
+        self.rows = rows
+        self.range = range
     }
 }

@@ -4,12 +4,17 @@ public enum SQLParser {
     /// Deeper input is rejected with an error instead of exhausting the stack.
     public static let maxNestingDepth = 256
 
+    /// The deepest syntax tree accepted, counting each operator of a chain such as
+    /// `a OR b OR c`, each set operator and each join as one level (chains build left-deep trees,
+    /// and every later pass walks them recursively).
+    public static let maxTreeDepth = 1000
+
     /// Parses `sql`. Errors carry a UTF-8 byte offset into `sql`.
     public static func parseQuery(_ sql: String) -> Result<Query, SQLSyntaxError> {
         let bytes = Array(sql.utf8)
         do throws(SQLSyntaxError) {
-            let tokens = try Lexer.tokenize(bytes)
-            var parser = Parser(tokens: tokens, bytes: bytes)
+            let lexed = try Lexer.tokenize(bytes)
+            var parser = Parser(tokens: lexed.tokens, values: lexed.values, bytes: bytes)
             return .success(try parser.parseStatement())
         } catch {
             return .failure(error)
@@ -20,12 +25,15 @@ public enum SQLParser {
 /// Recursive-descent parser over the token list.
 struct Parser {
     let tokens: [Token]
+    let values: [String]
     let bytes: [UInt8]
     var position = 0
     var depth = 0
+    var treeDepth = 0
 
-    init(tokens: [Token], bytes: [UInt8]) {
+    init(tokens: [Token], values: [String], bytes: [UInt8]) {
         self.tokens = tokens
+        self.values = values
         self.bytes = bytes
     }
 
@@ -46,6 +54,12 @@ struct Parser {
     func peek(_ ahead: Int = 1) -> Token {
         let index = position + ahead
         return index < tokens.count ? tokens[index] : tokens[tokens.count - 1]
+    }
+
+    /// The decoded text of a string, quoted identifier or number token ("" for others).
+    func value(of token: Token) -> String {
+        let index = Int(token.valueIndex)
+        return index >= 0 && index < values.count ? values[index] : ""
     }
 
     /// End offset of the last consumed token.
@@ -74,14 +88,15 @@ struct Parser {
         return true
     }
 
-    mutating func expect(_ keyword: Keyword, _ context: String = "") throws(SQLSyntaxError) {
+    mutating func expect(_ keyword: Keyword, _ context: @autoclosure () -> String = "") throws(SQLSyntaxError) {
         guard accept(keyword) else {
+            let context = context()
             throw expected(keyword.rawValue + (context.isEmpty ? "" : " " + context))
         }
     }
 
-    mutating func expect(_ kind: TokenKind, _ what: String) throws(SQLSyntaxError) {
-        guard accept(kind) else { throw expected(what) }
+    mutating func expect(_ kind: TokenKind, _ what: @autoclosure () -> String) throws(SQLSyntaxError) {
+        guard accept(kind) else { throw expected(what()) }
     }
 
     /// `expected X, found Y` at the current token.
@@ -97,12 +112,35 @@ struct Parser {
         return "'" + text + (token.end - token.start > length ? "…" : "") + "'"
     }
 
-    /// Enters one level of nesting; callers leave with `depth -= 1`.
+    /// Enters one level of nesting; callers balance it with `leave()`.
     mutating func enter() throws(SQLSyntaxError) {
         depth += 1
+        treeDepth += 1
         if depth > SQLParser.maxNestingDepth {
             throw SQLSyntaxError(
                 message: "nesting is deeper than \(SQLParser.maxNestingDepth) levels", offset: current.start)
+        }
+        try checkTreeDepth()
+    }
+
+    /// Leaves a level entered with `enter()`.
+    mutating func leave() {
+        depth -= 1
+        treeDepth -= 1
+    }
+
+    /// Counts one more link of a left-deep chain (binary operator, set operator, join); the
+    /// caller subtracts its links from `treeDepth` when it returns.
+    mutating func chainLink() throws(SQLSyntaxError) {
+        treeDepth += 1
+        try checkTreeDepth()
+    }
+
+    private func checkTreeDepth() throws(SQLSyntaxError) {
+        if treeDepth > SQLParser.maxTreeDepth {
+            throw SQLSyntaxError(
+                message: "query is too deeply nested: more than \(SQLParser.maxTreeDepth) levels of operators, joins and subqueries",
+                offset: current.start)
         }
     }
 
@@ -138,7 +176,7 @@ struct Parser {
         let token = current
         advance()
         if token.kind == .quotedIdentifier {
-            return Identifier(token.value ?? "", quoted: true, range: token.range)
+            return Identifier(value(of: token), quoted: true, range: token.range)
         }
         return Identifier(text(of: token), quoted: false, range: token.range)
     }
@@ -181,7 +219,7 @@ struct Parser {
 
     /// An unsigned integer literal.
     mutating func parseInteger(_ what: String) throws(SQLSyntaxError) -> Int {
-        guard check(.number), let text = current.value, let value = Int(text) else { throw expected(what) }
+        guard check(.number), let value = Int(value(of: current)) else { throw expected(what) }
         advance()
         return value
     }

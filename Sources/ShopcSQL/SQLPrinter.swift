@@ -74,6 +74,9 @@ struct Printer {
             return self.select(select, level)
         case .nested(let query):
             return parenthesizedQuery(query, level)
+        case .values(let values):
+            return "VALUES" + values.rows.map { newline(level + 1) + "(" + exprs($0, level + 1) + ")" }
+                .joined(separator: ",")
         case .setOperation(let operation):
             let left = operand(operation.left, level, parenthesize: precedence(operation.left) < operation.op.precedence)
             let right = operand(operation.right, level, parenthesize: precedence(operation.right) <= operation.op.precedence)
@@ -112,6 +115,7 @@ struct Printer {
             return text + " AS " + alias.description
         case .wildcard(let wildcard):
             var out = wildcard.qualifier.map { $0.description + "." }.joined() + "*"
+            if let pattern = wildcard.ilike { out += " ILIKE " + stringLiteralSQL(pattern) }
             if !wildcard.exclude.isEmpty { out += " EXCLUDE (" + identifiers(wildcard.exclude) + ")" }
             if !wildcard.replace.isEmpty {
                 out += " REPLACE (" + wildcard.replace.map { expr($0.expr, level) + " AS " + $0.column.description }

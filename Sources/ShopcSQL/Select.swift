@@ -81,10 +81,12 @@ public struct ReplacePair: Sendable, Hashable, Codable {
     }
 }
 
-/// A star projection: `*`, `t.*`, `* EXCLUDE (a, b)`, `* REPLACE (x AS a)`, `* RENAME (a AS b)`.
+/// A star projection: `*`, `t.*`, `* ILIKE '%id'`, `* EXCLUDE (a, b)`, `* REPLACE (x AS a)`, `* RENAME (a AS b)`.
 public struct Wildcard: Sendable, Hashable, Codable {
     /// The table qualifier of `t.*` (empty for a bare `*`).
     public var qualifier: [Identifier]
+    /// `* ILIKE 'pattern'`.
+    public var ilike: String?
     /// `EXCLUDE` columns.
     public var exclude: [Identifier]
     /// `REPLACE` pairs.
@@ -96,10 +98,11 @@ public struct Wildcard: Sendable, Hashable, Codable {
 
     /// Creates a wildcard.
     public init(
-        qualifier: [Identifier] = [], exclude: [Identifier] = [], replace: [ReplacePair] = [],
-        rename: [RenamePair] = [], range: SourceRange = .none
+        qualifier: [Identifier] = [], ilike: String? = nil, exclude: [Identifier] = [],
+        replace: [ReplacePair] = [], rename: [RenamePair] = [], range: SourceRange = .none
     ) {
         self.qualifier = qualifier
+        self.ilike = ilike
         self.exclude = exclude
         self.replace = replace
         self.rename = rename

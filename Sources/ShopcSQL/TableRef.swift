@@ -10,6 +10,12 @@ public indirect enum TableRef: Sendable, Hashable, Codable {
     case join(Join)
     /// A parenthesized join tree `(a JOIN b ON …)`.
     case nested(TableRef, range: SourceRange)
+    /// `source PIVOT (…)`.
+    case pivot(PivotTable)
+    /// `source UNPIVOT (…)`.
+    case unpivot(UnpivotTable)
+    /// `source SAMPLE (…)`.
+    case sample(TableSample)
 
     /// Where it was written.
     public var range: SourceRange {
@@ -19,6 +25,9 @@ public indirect enum TableRef: Sendable, Hashable, Codable {
         case .function(let f): f.range
         case .join(let j): j.range
         case .nested(_, let r): r
+        case .pivot(let p): p.range
+        case .unpivot(let u): u.range
+        case .sample(let s): s.range
         }
     }
 }
@@ -41,14 +50,17 @@ public struct TableAlias: Sendable, Hashable, Codable {
 public struct NamedTable: Sendable, Hashable, Codable {
     /// The table name.
     public var name: QualifiedName
+    /// `AT (…)` / `BEFORE (…)`.
+    public var timeTravel: TimeTravel?
     /// The alias.
     public var alias: TableAlias?
     /// Where it was written, alias included.
     public var range: SourceRange
 
     /// Creates a table reference.
-    public init(name: QualifiedName, alias: TableAlias? = nil, range: SourceRange = .none) {
+    public init(name: QualifiedName, timeTravel: TimeTravel? = nil, alias: TableAlias? = nil, range: SourceRange = .none) {
         self.name = name
+        self.timeTravel = timeTravel
         self.alias = alias
         self.range = range
     }
@@ -102,13 +114,17 @@ public struct TableFunction: Sendable, Hashable, Codable {
 
 /// The kind of a join. `LEFT OUTER JOIN` and `LEFT JOIN` are the same kind.
 public enum JoinKind: String, Sendable, Hashable, Codable {
+    /// `INNER JOIN`, `LEFT JOIN`, `RIGHT JOIN`.
     case inner = "INNER JOIN", left = "LEFT JOIN", right = "RIGHT JOIN"
+    /// `FULL OUTER JOIN`, `CROSS JOIN`, `ASOF JOIN`.
     case full = "FULL OUTER JOIN", cross = "CROSS JOIN", asof = "ASOF JOIN"
 }
 
 /// `ON cond` or `USING (cols)`.
 public enum JoinCondition: Sendable, Hashable, Codable {
+    /// `ON condition`.
     case on(Expr)
+    /// `USING (columns)`.
     case using([Identifier])
 }
 

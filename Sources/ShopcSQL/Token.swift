@@ -10,16 +10,17 @@ enum TokenKind: UInt8, Sendable {
     case endOfInput
 }
 
-/// One token: its kind, byte range, keyword (for unquoted words) and decoded text (for
-/// strings, quoted identifiers and numbers).
+/// One token: its kind, byte range, keyword (for unquoted words) and the index of its decoded
+/// text (for strings, quoted identifiers and numbers) in the lexer's value list. Tokens hold no
+/// references, so copying them is free.
 struct Token: Sendable {
     var kind: TokenKind
     var start: Int
     var end: Int
     /// The keyword an unquoted word spells, if any.
     var keyword: Keyword?
-    /// Decoded value of strings and quoted identifiers, and the text of numbers.
-    var value: String?
+    /// Index into `Lexer.Output.values`, or -1.
+    var valueIndex: Int32 = -1
 
     var range: SourceRange { SourceRange(start: start, end: end) }
 }
@@ -28,14 +29,14 @@ struct Token: Sendable {
 enum Keyword: String, Sendable, CaseIterable {
     case all = "ALL", and = "AND", any = "ANY", `as` = "AS", asc = "ASC", asof = "ASOF"
     case between = "BETWEEN", by = "BY", `case` = "CASE", cast = "CAST", connect = "CONNECT"
-    case cross = "CROSS", cube = "CUBE", current = "CURRENT", currentDate = "CURRENT_DATE"
+    case cross = "CROSS", cube = "CUBE", current = "CURRENT", currentDate = "CURRENT_DATE", `default` = "DEFAULT"
     case currentTime = "CURRENT_TIME", currentTimestamp = "CURRENT_TIMESTAMP"
     case currentUser = "CURRENT_USER", date = "DATE", desc = "DESC", distinct = "DISTINCT"
     case double = "DOUBLE", `else` = "ELSE", end = "END", escape = "ESCAPE", except = "EXCEPT"
-    case exclude = "EXCLUDE", exists = "EXISTS", `false` = "FALSE", fetch = "FETCH"
+    case exclude = "EXCLUDE", exists = "EXISTS", extract = "EXTRACT", `false` = "FALSE", fetch = "FETCH"
     case first = "FIRST", following = "FOLLOWING", `for` = "FOR", from = "FROM", full = "FULL"
     case group = "GROUP", grouping = "GROUPING", having = "HAVING", ignore = "IGNORE"
-    case ilike = "ILIKE", `in` = "IN", inner = "INNER", intersect = "INTERSECT"
+    case ilike = "ILIKE", `in` = "IN", include = "INCLUDE", inner = "INNER", intersect = "INTERSECT"
     case interval = "INTERVAL", into = "INTO", `is` = "IS", join = "JOIN", last = "LAST"
     case lateral = "LATERAL", left = "LEFT", like = "LIKE", limit = "LIMIT"
     case localtime = "LOCALTIME", localtimestamp = "LOCALTIMESTAMP"
@@ -55,13 +56,14 @@ enum Keyword: String, Sendable, CaseIterable {
     case using = "USING", values = "VALUES", when = "WHEN", `where` = "WHERE"
     case window = "WINDOW", with = "WITH", within = "WITHIN"
 
-    /// The longest keyword, in bytes; longer words are never looked up.
-    static let maxLength = 24
+    /// The longest keyword, in bytes (`CURRENT_TIMESTAMP`); longer words are never looked up.
+    /// Must stay at most 24, the capacity of `KeywordKey`.
+    static let maxLength = 17
 
-    /// The keyword spelled (case-insensitively) by `word`, if any.
-    static func lookup(_ word: ArraySlice<UInt8>) -> Keyword? {
-        guard word.count <= maxLength else { return nil }
-        return KeywordTable.shared.find(KeywordKey(word))
+    /// The keyword spelled (case-insensitively) by `bytes[start..<end]`, if any.
+    static func lookup(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Keyword? {
+        guard end - start <= maxLength else { return nil }
+        return KeywordTable.shared.find(KeywordKey(bytes, from: start, to: end))
     }
 
     /// Snowflake reserved words: never a bare identifier or alias.
@@ -101,18 +103,31 @@ struct KeywordKey: Equatable {
     var b: UInt64 = 0
     var c: UInt64 = 0
 
-    init(_ word: ArraySlice<UInt8>) {
-        var offset = 0
-        for byte in word {
-            let upper = UInt64(byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte)
-            let shift = UInt64((offset % 8) * 8)
-            switch offset / 8 {
-            case 0: a |= upper << shift
-            case 1: b |= upper << shift
-            default: c |= upper << shift
+    init(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
+        var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var shift: UInt64 = 0
+        var slot = 0
+        var accumulator: UInt64 = 0
+        for offset in start..<end {
+            let byte = bytes[offset]
+            let upper = byte &- 0x61 < 26 ? byte &- 0x20 : byte
+            accumulator |= UInt64(upper) << shift
+            shift += 8
+            if shift == 64 {
+                if slot == 0 { words.0 = accumulator } else { words.1 = accumulator }
+                slot += 1
+                shift = 0
+                accumulator = 0
             }
-            offset += 1
         }
+        switch slot {
+        case 0: words.0 = accumulator
+        case 1: words.1 = accumulator
+        default: words.2 = accumulator
+        }
+        a = words.0
+        b = words.1
+        c = words.2
     }
 
     /// A cheap multiplicative hash (the table is small and fixed).
@@ -135,7 +150,8 @@ struct KeywordTable: Sendable {
         keys = Array(repeating: nil, count: KeywordTable.size)
         values = Array(repeating: nil, count: KeywordTable.size)
         for keyword in Keyword.allCases {
-            let key = KeywordKey(Array(keyword.rawValue.utf8)[...])
+            let spelling = Array(keyword.rawValue.utf8)
+            let key = spelling.withUnsafeBufferPointer { KeywordKey($0, from: 0, to: $0.count) }
             var slot = key.hash & (KeywordTable.size - 1)
             while keys[slot] != nil { slot = (slot + 1) & (KeywordTable.size - 1) }
             keys[slot] = key

@@ -52,11 +52,7 @@ final class AnalysisTests: XCTestCase {
         XCTAssertNotNil(MacroArgumentType("boolean").mismatch(.int(1)))
     }
 
-    func testSQLTextTidyAndCTEInjection() {
+    func testSQLTextTidy() {
         XCTAssertEqual(SQLText.tidy("\n    SELECT 1\n\n\n    FROM t;  \n\n"), "SELECT 1\n\nFROM t")
-        XCTAssertEqual(SQLText.injectCTEs([("e", "SELECT 1")], into: "SELECT * FROM e"), "WITH e AS (\n    SELECT 1\n)\nSELECT * FROM e")
-        XCTAssertEqual(
-            SQLText.injectCTEs([("e", "SELECT 1")], into: "-- c\nwith x AS (SELECT 2) SELECT * FROM x, e"),
-            "-- c\nwith\ne AS (\n    SELECT 1\n), x AS (SELECT 2) SELECT * FROM x, e")
     }
 }

@@ -91,9 +91,31 @@ final class ErrorTests: XCTestCase {
         XCTAssertEqual(third.message, "nesting is deeper than 256 levels")
     }
 
+    func testOverlongChainsAreRejectedWithoutCrashing() {
+        let message = "query is too deeply nested: more than 1000 levels of operators, joins and subqueries"
+        let ors = "select * from t where " + (0..<5000).map { "a = \($0)" }.joined(separator: " or ")
+        guard case .failure(let first) = SQLParser.parseQuery(ors) else { return XCTFail("should fail") }
+        XCTAssertEqual(first.message, message)
+        let unions = (0..<5000).map { "select \($0)" }.joined(separator: " union all ")
+        guard case .failure(let second) = SQLParser.parseQuery(unions) else { return XCTFail("should fail") }
+        XCTAssertEqual(second.message, message)
+        let joins = "select * from t0" + (1..<5000).map { " join t\($0) using (id)" }.joined()
+        guard case .failure(let third) = SQLParser.parseQuery(joins) else { return XCTFail("should fail") }
+        XCTAssertEqual(third.message, message)
+    }
+
+    func testLongChainsWithinTheLimitRoundTrip() {
+        let ors = "select * from t where " + (0..<500).map { "a = \($0)" }.joined(separator: " or ")
+        guard case .success(let query) = SQLParser.parseQuery(ors) else { return XCTFail("500 operands should parse") }
+        XCTAssertEqual(SQLParser.parseQuery(SQLPrinter.print(query)), .success(query))
+        let unions = (0..<300).map { "select \($0)" }.joined(separator: " union all ")
+        guard case .success(let union) = SQLParser.parseQuery(unions) else { return XCTFail("300 unions should parse") }
+        XCTAssertEqual(SQLParser.parseQuery(SQLPrinter.print(union)), .success(union))
+    }
+
     func testModerateNestingIsAccepted() {
-        let sql = "select " + String(repeating: "(", count: 60) + "1" + String(repeating: ")", count: 60) + " from t"
-        guard case .success(let query) = SQLParser.parseQuery(sql) else { return XCTFail("60 levels should parse") }
+        let sql = "select " + String(repeating: "(", count: 250) + "1" + String(repeating: ")", count: 250) + " from t"
+        guard case .success(let query) = SQLParser.parseQuery(sql) else { return XCTFail("250 levels should parse") }
         XCTAssertEqual(SQLParser.parseQuery(SQLPrinter.print(query)), .success(query))
     }
 

@@ -295,4 +295,33 @@ final class GoldenPrintTests: XCTestCase {
             FROM nums
             """)
     }
+
+    func testValuesAndPivot() {
+        assertPrints(
+            "select * from (values (1, 'a'), (2, 'b')) v(id, name) pivot (max(name) for id in (1, 2)) as p",
+            """
+            SELECT
+                *
+            FROM (
+                VALUES
+                    (1, 'a'),
+                    (2, 'b')
+            ) AS v (id, name) PIVOT (MAX(name) FOR id IN (1, 2)) AS p
+            """)
+    }
+
+    func testQuantifiedComparisonAndExtract() {
+        assertPrints(
+            "select extract(year from d) from t where x > all (select y from u)",
+            """
+            SELECT
+                EXTRACT(year FROM d)
+            FROM t
+            WHERE x > ALL (
+                SELECT
+                    y
+                FROM u
+            )
+            """)
+    }
 }

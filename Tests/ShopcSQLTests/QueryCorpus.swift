@@ -157,6 +157,26 @@ enum QueryCorpus {
         """,
     ]
 
+    static let extras: [String] = [
+        "select * from t where a > all (select b from u) and c = any (select d from v) and e <> some (select f from w)",
+        "select extract(year from created_at), extract(epoch_second from ts) from t",
+        "select * from (values (1, 'a'), (2, 'b')) as v (id, name)",
+        "select * from values (1, 'one'), (2, 'two')",
+        "values (1, 2), (3, 4)",
+        "select * ilike '%_id' from t",
+        "select * from monthly_sales pivot (sum(amount) for month in ('JAN', 'FEB', 'MAR')) as p",
+        "select * from sales pivot (sum(amount) for quarter in (any order by quarter) default on null (0))",
+        "select * from (select * from s) pivot (avg(x) for k in (select k from keys))",
+        "select * from monthly unpivot (sales for month in (jan, feb, mar)) as u",
+        "select * from monthly unpivot include nulls (sales for month in (jan, feb)) order by month",
+        "select * from t sample (10)",
+        "select * from t as x tablesample bernoulli (25) repeatable (42) where x.a > 1",
+        "select * from t sample system (5) seed (1), u sample (100 rows)",
+        "select * from t at (timestamp => '2024-01-01 00:00:00'::timestamp_tz) as old",
+        "select * from t before (statement => '8e5d0ca9-005e-44e6-b858-a8f5b37c5726')",
+        "select position('a' in name), position('b', name, 2) from t",
+    ]
+
     /// Every corpus query.
-    static var all: [String] { basics + joins + expressions + queries }
+    static var all: [String] { basics + joins + expressions + queries + extras }
 }

@@ -6,18 +6,18 @@ USE WAREHOUSE TRANSFORM_WH;
 USE DATABASE SHOPVERSE_ANALYTICS;
 
 -- model stg_country_regions (table) (models/stg_country_regions.sql)
-CREATE OR REPLACE TABLE SHOPVERSE_ANALYTICS.DEV_ANALYTICS_silver.stg_country_regions
+CREATE OR REPLACE TABLE shopverse_analytics.dev_analytics_silver.stg_country_regions
     COMMENT = 'Country code to sales region reference, one row per country.'
 AS
 SELECT
     UPPER(TRIM(country)) AS country,
     TRIM(region) AS region
-FROM SHOPVERSE_ANALYTICS.DEV_ANALYTICS_bronze.bronze_country_regions
+FROM shopverse_analytics.dev_analytics_bronze.bronze_country_regions
 WHERE country IS NOT NULL
 QUALIFY ROW_NUMBER() OVER (PARTITION BY UPPER(TRIM(country)) ORDER BY TRIM(region)) = 1;
 
 -- model stg_customers (table) (models/stg_customers.sql)
-CREATE OR REPLACE TABLE SHOPVERSE_ANALYTICS.DEV_ANALYTICS_silver.stg_customers
+CREATE OR REPLACE TABLE shopverse_analytics.dev_analytics_silver.stg_customers
     COMMENT = 'Customers at their latest version, with the sales region looked up from the country reference. Names and e-mail addresses are masked for every role but the transformer.'
 AS
 WITH latest AS (
@@ -30,7 +30,7 @@ WITH latest AS (
         TRIM(city) AS city,
         signup_date,
         updated_at
-    FROM SHOPVERSE_ANALYTICS.DEV_ANALYTICS_bronze.bronze_customers
+    FROM shopverse_analytics.dev_analytics_bronze.bronze_customers
     WHERE customer_id IS NOT NULL
     QUALIFY ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY updated_at DESC) = 1
 )
@@ -45,24 +45,23 @@ SELECT
     c.signup_date,
     c.updated_at
 FROM latest AS c
-LEFT JOIN SHOPVERSE_ANALYTICS.DEV_ANALYTICS_silver.stg_country_regions AS r
+LEFT JOIN shopverse_analytics.dev_analytics_silver.stg_country_regions AS r
     ON c.country = r.country;
 
 -- model stg_fx_rates (view) (models/stg_fx_rates.sql)
-CREATE OR REPLACE VIEW SHOPVERSE_ANALYTICS.DEV_ANALYTICS_silver.stg_fx_rates
+CREATE OR REPLACE VIEW shopverse_analytics.dev_analytics_silver.stg_fx_rates
     COMMENT = 'Daily FX rates to USD; non-positive rates are discarded.'
 AS
 SELECT
     UPPER(TRIM(currency)) AS currency,
     rate_to_usd,
     rate_date
-FROM SHOPVERSE_ANALYTICS.DEV_ANALYTICS_bronze.bronze_fx_rates
-WHERE rate_to_usd > 0
-  AND rate_date IS NOT NULL;
+FROM shopverse_analytics.dev_analytics_bronze.bronze_fx_rates
+WHERE rate_to_usd > 0 AND rate_date IS NOT NULL;
 
 -- model stg_orders (incremental) (models/stg_orders.sql)
 -- First run: create the typed table, then fill it from the full query while it is empty.
-CREATE TABLE IF NOT EXISTS SHOPVERSE_ANALYTICS.DEV_ANALYTICS_silver.stg_orders (
+CREATE TABLE IF NOT EXISTS shopverse_analytics.dev_analytics_silver.stg_orders (
     order_id NUMBER(38,0),
     customer_id NUMBER(38,0),
     product_id NUMBER(38,0),
@@ -77,7 +76,7 @@ CREATE TABLE IF NOT EXISTS SHOPVERSE_ANALYTICS.DEV_ANALYTICS_silver.stg_orders (
 )
 COMMENT = 'Orders of the last `incremental_window_days` days (30 by default), one row per order at its latest version, with the line profit computed by calculate_profit. Rows whose profit cannot be computed (missing inputs, negative quantity) are dropped. Incremental runs merge only order versions newer than the newest one already loaded.';
 
-INSERT INTO SHOPVERSE_ANALYTICS.DEV_ANALYTICS_silver.stg_orders (order_id, customer_id, product_id, quantity, selling_price, cost_price, profit, order_date, currency, status, updated_at)
+INSERT INTO shopverse_analytics.dev_analytics_silver.stg_orders (order_id, customer_id, product_id, quantity, selling_price, cost_price, profit, order_date, currency, status, updated_at)
 SELECT order_id, customer_id, product_id, quantity, selling_price, cost_price, profit, order_date, currency, status, updated_at
 FROM (
     WITH base AS (
@@ -89,36 +88,28 @@ FROM (
             selling_price,
             cost_price,
             CASE
-        WHEN selling_price IS NULL OR cost_price IS NULL OR quantity IS NULL
-            THEN NULL
-        WHEN quantity < 0
-            THEN NULL  -- Invalid quantity
-        WHEN cost_price < 0
-            THEN (selling_price * quantity)  -- Handle negative costs
-        ELSE
-            ROUND(
-                (selling_price - cost_price) * quantity,
-                2  -- Currency precision
-            )
-    END AS profit,
+                WHEN selling_price IS NULL OR cost_price IS NULL OR quantity IS NULL THEN NULL
+                WHEN quantity < 0 THEN NULL
+                WHEN cost_price < 0 THEN (selling_price * quantity)
+                ELSE ROUND((selling_price - cost_price) * quantity, 2)
+            END AS profit,
             order_date,
             UPPER(TRIM(currency)) AS currency,
             LOWER(TRIM(status)) AS status,
             updated_at
-        FROM SHOPVERSE_ANALYTICS.DEV_ANALYTICS_bronze.bronze_orders
-        WHERE order_date >= DATEADD('day', -30, CURRENT_DATE)  -- Incremental loading
-
-        -- An updated order arrives as a new bronze row: keep its latest version so the
-        -- MERGE on order_id sees one source row per key.
+        FROM shopverse_analytics.dev_analytics_bronze.bronze_orders
+        WHERE order_date >= DATEADD('day', -30, CURRENT_DATE)
         QUALIFY ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY updated_at DESC) = 1
     )
-    SELECT * FROM base
-    WHERE profit IS NOT NULL  -- Filter invalid calculations
+    SELECT
+        *
+    FROM base
+    WHERE profit IS NOT NULL
 ) AS shopc_full
-WHERE NOT EXISTS (SELECT 1 FROM SHOPVERSE_ANALYTICS.DEV_ANALYTICS_silver.stg_orders);
+WHERE NOT EXISTS (SELECT 1 FROM shopverse_analytics.dev_analytics_silver.stg_orders);
 
 -- Incremental run: upsert on order_id.
-MERGE INTO SHOPVERSE_ANALYTICS.DEV_ANALYTICS_silver.stg_orders AS shopc_target
+MERGE INTO shopverse_analytics.dev_analytics_silver.stg_orders AS shopc_target
 USING (
     WITH base AS (
         SELECT
@@ -129,33 +120,28 @@ USING (
             selling_price,
             cost_price,
             CASE
-        WHEN selling_price IS NULL OR cost_price IS NULL OR quantity IS NULL
-            THEN NULL
-        WHEN quantity < 0
-            THEN NULL  -- Invalid quantity
-        WHEN cost_price < 0
-            THEN (selling_price * quantity)  -- Handle negative costs
-        ELSE
-            ROUND(
-                (selling_price - cost_price) * quantity,
-                2  -- Currency precision
-            )
-    END AS profit,
+                WHEN selling_price IS NULL OR cost_price IS NULL OR quantity IS NULL THEN NULL
+                WHEN quantity < 0 THEN NULL
+                WHEN cost_price < 0 THEN (selling_price * quantity)
+                ELSE ROUND((selling_price - cost_price) * quantity, 2)
+            END AS profit,
             order_date,
             UPPER(TRIM(currency)) AS currency,
             LOWER(TRIM(status)) AS status,
             updated_at
-        FROM SHOPVERSE_ANALYTICS.DEV_ANALYTICS_bronze.bronze_orders
-        WHERE order_date >= DATEADD('day', -30, CURRENT_DATE)  -- Incremental loading
-
-          AND updated_at > (SELECT MAX(updated_at) FROM SHOPVERSE_ANALYTICS.DEV_ANALYTICS_silver.stg_orders)
-
-        -- An updated order arrives as a new bronze row: keep its latest version so the
-        -- MERGE on order_id sees one source row per key.
+        FROM shopverse_analytics.dev_analytics_bronze.bronze_orders
+        WHERE order_date >= DATEADD('day', -30, CURRENT_DATE)
+            AND updated_at > (
+                SELECT
+                    MAX(updated_at)
+                FROM shopverse_analytics.dev_analytics_silver.stg_orders
+            )
         QUALIFY ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY updated_at DESC) = 1
     )
-    SELECT * FROM base
-    WHERE profit IS NOT NULL  -- Filter invalid calculations
+    SELECT
+        *
+    FROM base
+    WHERE profit IS NOT NULL
 ) AS shopc_source
     ON shopc_target.order_id = shopc_source.order_id
 WHEN MATCHED THEN UPDATE SET
@@ -173,7 +159,7 @@ WHEN NOT MATCHED THEN INSERT (order_id, customer_id, product_id, quantity, selli
     VALUES (shopc_source.order_id, shopc_source.customer_id, shopc_source.product_id, shopc_source.quantity, shopc_source.selling_price, shopc_source.cost_price, shopc_source.profit, shopc_source.order_date, shopc_source.currency, shopc_source.status, shopc_source.updated_at);
 
 -- model stg_payments (view) (models/stg_payments.sql)
-CREATE OR REPLACE VIEW SHOPVERSE_ANALYTICS.DEV_ANALYTICS_silver.stg_payments
+CREATE OR REPLACE VIEW shopverse_analytics.dev_analytics_silver.stg_payments
     COMMENT = 'Payment attempts with normalised method, currency and status codes.'
 AS
 SELECT
@@ -185,15 +171,14 @@ SELECT
     LOWER(TRIM(status)) AS status,
     paid_at,
     TO_DATE(paid_at) AS paid_date
-FROM SHOPVERSE_ANALYTICS.DEV_ANALYTICS_bronze.bronze_payments
+FROM shopverse_analytics.dev_analytics_bronze.bronze_payments
 WHERE payment_id IS NOT NULL;
 
 -- model int_order_payments (view) (models/int_order_payments.sql)
-CREATE OR REPLACE VIEW SHOPVERSE_ANALYTICS.DEV_ANALYTICS.int_order_payments
+CREATE OR REPLACE VIEW shopverse_analytics.dev_analytics.int_order_payments
     COMMENT = 'One row per order in the silver window with what was paid for it: attempts, amount collected and refunded in USD, and the method and status of the latest attempt.'
 AS
-WITH
-__shopc_cte__int_payments_usd AS (
+WITH __shopc_cte__int_payments_usd AS (
     WITH payments_with_rate AS (
         SELECT
             p.payment_id,
@@ -204,11 +189,9 @@ __shopc_cte__int_payments_usd AS (
             p.amount,
             p.currency,
             fx.rate_to_usd
-        FROM SHOPVERSE_ANALYTICS.DEV_ANALYTICS_silver.stg_payments AS p
-        LEFT JOIN SHOPVERSE_ANALYTICS.DEV_ANALYTICS_silver.stg_fx_rates AS fx
-            ON fx.currency = p.currency
-           AND fx.rate_date <= p.paid_date
-        -- As-of join: keep only the newest rate dated on or before the payment.
+        FROM shopverse_analytics.dev_analytics_silver.stg_payments AS p
+        LEFT JOIN shopverse_analytics.dev_analytics_silver.stg_fx_rates AS fx
+            ON fx.currency = p.currency AND fx.rate_date <= p.paid_date
         QUALIFY ROW_NUMBER() OVER (PARTITION BY p.payment_id ORDER BY fx.rate_date DESC NULLS LAST) = 1
     )
     SELECT
@@ -220,21 +203,32 @@ __shopc_cte__int_payments_usd AS (
         amount,
         currency,
         CASE
-        WHEN amount IS NULL THEN NULL
-        WHEN currency = 'USD' THEN ROUND(amount, 2)
-        ELSE ROUND((amount) * rate_to_usd, 2)
-    END AS amount_usd,
+            WHEN amount IS NULL THEN NULL
+            WHEN currency = 'USD' THEN ROUND(amount, 2)
+            ELSE ROUND((amount) * rate_to_usd, 2)
+        END AS amount_usd,
         ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY paid_at, payment_id) AS attempt_number,
         ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY paid_at DESC, payment_id DESC) = 1 AS is_latest_attempt
     FROM payments_with_rate
-), per_order AS (
+),
+per_order AS (
     SELECT
         order_id,
         COUNT(*) AS payment_attempts,
-        SUM(CASE WHEN status = 'success' THEN amount_usd ELSE 0 END) AS paid_amount_usd,
-        SUM(CASE WHEN status = 'refunded' THEN amount_usd ELSE 0 END) AS refunded_amount_usd,
-        MAX(CASE WHEN is_latest_attempt THEN payment_method END) AS payment_method,
-        MAX(CASE WHEN is_latest_attempt THEN status END) AS payment_status,
+        SUM(CASE
+            WHEN status = 'success' THEN amount_usd
+            ELSE 0
+        END) AS paid_amount_usd,
+        SUM(CASE
+            WHEN status = 'refunded' THEN amount_usd
+            ELSE 0
+        END) AS refunded_amount_usd,
+        MAX(CASE
+            WHEN is_latest_attempt THEN payment_method
+        END) AS payment_method,
+        MAX(CASE
+            WHEN is_latest_attempt THEN status
+        END) AS payment_status,
         MAX(paid_at) AS last_paid_at
     FROM __shopc_cte__int_payments_usd
     GROUP BY order_id
@@ -250,12 +244,12 @@ SELECT
     p.payment_method,
     COALESCE(p.payment_status, 'pending') AS payment_status,
     p.last_paid_at
-FROM SHOPVERSE_ANALYTICS.DEV_ANALYTICS_silver.stg_orders AS o
+FROM shopverse_analytics.dev_analytics_silver.stg_orders AS o
 LEFT JOIN per_order AS p
     ON p.order_id = o.order_id;
 
 -- model payment_success_rate (table) (models/payment_success_rate.sql)
-CREATE OR REPLACE TABLE SHOPVERSE_ANALYTICS.DEV_ANALYTICS_gold.payment_success_rate
+CREATE OR REPLACE TABLE shopverse_analytics.dev_analytics_gold.payment_success_rate
     COMMENT = 'Share of payment attempts that succeed, per payment method, with the attempted volume in USD. Read by the payments dashboard, usually filtered on total_payments > 100.'
 AS
 WITH __shopc_cte__int_payments_usd AS (
@@ -269,11 +263,9 @@ WITH __shopc_cte__int_payments_usd AS (
             p.amount,
             p.currency,
             fx.rate_to_usd
-        FROM SHOPVERSE_ANALYTICS.DEV_ANALYTICS_silver.stg_payments AS p
-        LEFT JOIN SHOPVERSE_ANALYTICS.DEV_ANALYTICS_silver.stg_fx_rates AS fx
-            ON fx.currency = p.currency
-           AND fx.rate_date <= p.paid_date
-        -- As-of join: keep only the newest rate dated on or before the payment.
+        FROM shopverse_analytics.dev_analytics_silver.stg_payments AS p
+        LEFT JOIN shopverse_analytics.dev_analytics_silver.stg_fx_rates AS fx
+            ON fx.currency = p.currency AND fx.rate_date <= p.paid_date
         QUALIFY ROW_NUMBER() OVER (PARTITION BY p.payment_id ORDER BY fx.rate_date DESC NULLS LAST) = 1
     )
     SELECT
@@ -285,27 +277,27 @@ WITH __shopc_cte__int_payments_usd AS (
         amount,
         currency,
         CASE
-        WHEN amount IS NULL THEN NULL
-        WHEN currency = 'USD' THEN ROUND(amount, 2)
-        ELSE ROUND((amount) * rate_to_usd, 2)
-    END AS amount_usd,
+            WHEN amount IS NULL THEN NULL
+            WHEN currency = 'USD' THEN ROUND(amount, 2)
+            ELSE ROUND((amount) * rate_to_usd, 2)
+        END AS amount_usd,
         ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY paid_at, payment_id) AS attempt_number,
         ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY paid_at DESC, payment_id DESC) = 1 AS is_latest_attempt
     FROM payments_with_rate
 )
 SELECT
     payment_method,
-    CAST(
-        ROUND(SUM(CASE WHEN status = 'success' THEN 1 ELSE 0 END) / COUNT(*), 4)
-        AS NUMBER(5,4)
-    ) AS success_rate,
-    CAST(COALESCE(SUM(amount_usd), 0) AS NUMBER(38,2)) AS total_volume,
+    CAST(ROUND(SUM(CASE
+        WHEN status = 'success' THEN 1
+        ELSE 0
+    END) / COUNT(*), 4) AS NUMBER(5, 4)) AS success_rate,
+    CAST(COALESCE(SUM(amount_usd), 0) AS NUMBER(38, 2)) AS total_volume,
     COUNT(*) AS total_payments
 FROM __shopc_cte__int_payments_usd
 GROUP BY payment_method;
 
 -- model stg_products (table) (models/stg_products.sql)
-CREATE OR REPLACE TABLE SHOPVERSE_ANALYTICS.DEV_ANALYTICS_silver.stg_products
+CREATE OR REPLACE TABLE shopverse_analytics.dev_analytics_silver.stg_products
     COMMENT = 'Product catalogue at the latest version of each product.'
 AS
 SELECT
@@ -317,12 +309,12 @@ SELECT
     list_price,
     unit_cost,
     COALESCE(is_active, TRUE) AS is_active
-FROM SHOPVERSE_ANALYTICS.DEV_ANALYTICS_bronze.bronze_products
+FROM shopverse_analytics.dev_analytics_bronze.bronze_products
 WHERE product_id IS NOT NULL
 QUALIFY ROW_NUMBER() OVER (PARTITION BY product_id ORDER BY updated_at DESC) = 1;
 
 -- model int_orders_enriched (view) (models/int_orders_enriched.sql)
-CREATE OR REPLACE VIEW SHOPVERSE_ANALYTICS.DEV_ANALYTICS.int_orders_enriched
+CREATE OR REPLACE VIEW shopverse_analytics.dev_analytics.int_orders_enriched
     COMMENT = 'One row per order in the silver window, joined to its customer and product and converted to USD with the FX rate in force on the order date.'
 AS
 WITH orders AS (
@@ -337,9 +329,8 @@ WITH orders AS (
         order_date,
         currency,
         status
-    FROM SHOPVERSE_ANALYTICS.DEV_ANALYTICS_silver.stg_orders
+    FROM shopverse_analytics.dev_analytics_silver.stg_orders
 ),
-
 orders_with_rate AS (
     SELECT
         o.order_id,
@@ -354,13 +345,10 @@ orders_with_rate AS (
         o.status,
         fx.rate_to_usd
     FROM orders AS o
-    LEFT JOIN SHOPVERSE_ANALYTICS.DEV_ANALYTICS_silver.stg_fx_rates AS fx
-        ON fx.currency = o.currency
-       AND fx.rate_date <= o.order_date
-    -- As-of join: the newest rate dated on or before the order date.
+    LEFT JOIN shopverse_analytics.dev_analytics_silver.stg_fx_rates AS fx
+        ON fx.currency = o.currency AND fx.rate_date <= o.order_date
     QUALIFY ROW_NUMBER() OVER (PARTITION BY o.order_id ORDER BY fx.rate_date DESC NULLS LAST) = 1
 )
-
 SELECT
     o.order_id,
     o.customer_id,
@@ -378,58 +366,63 @@ SELECT
     'USD' AS reporting_currency,
     o.profit,
     CASE
-    WHEN o.selling_price * o.quantity IS NULL THEN NULL
-    WHEN o.currency = 'USD' THEN ROUND(o.selling_price * o.quantity, 2)
-    ELSE ROUND((o.selling_price * o.quantity) * o.rate_to_usd, 2)
-END AS revenue_usd,
+        WHEN o.selling_price * o.quantity IS NULL THEN NULL
+        WHEN o.currency = 'USD' THEN ROUND(o.selling_price * o.quantity, 2)
+        ELSE ROUND((o.selling_price * o.quantity) * o.rate_to_usd, 2)
+    END AS revenue_usd,
     CASE
-    WHEN o.cost_price * o.quantity IS NULL THEN NULL
-    WHEN o.currency = 'USD' THEN ROUND(o.cost_price * o.quantity, 2)
-    ELSE ROUND((o.cost_price * o.quantity) * o.rate_to_usd, 2)
-END AS cost_usd,
+        WHEN o.cost_price * o.quantity IS NULL THEN NULL
+        WHEN o.currency = 'USD' THEN ROUND(o.cost_price * o.quantity, 2)
+        ELSE ROUND((o.cost_price * o.quantity) * o.rate_to_usd, 2)
+    END AS cost_usd,
     CASE
-    WHEN o.profit IS NULL THEN NULL
-    WHEN o.currency = 'USD' THEN ROUND(o.profit, 2)
-    ELSE ROUND((o.profit) * o.rate_to_usd, 2)
-END AS profit_usd
+        WHEN o.profit IS NULL THEN NULL
+        WHEN o.currency = 'USD' THEN ROUND(o.profit, 2)
+        ELSE ROUND((o.profit) * o.rate_to_usd, 2)
+    END AS profit_usd
 FROM orders_with_rate AS o
-LEFT JOIN SHOPVERSE_ANALYTICS.DEV_ANALYTICS_silver.stg_customers AS c
+LEFT JOIN shopverse_analytics.dev_analytics_silver.stg_customers AS c
     ON c.customer_id = o.customer_id
-LEFT JOIN SHOPVERSE_ANALYTICS.DEV_ANALYTICS_silver.stg_products AS p
+LEFT JOIN shopverse_analytics.dev_analytics_silver.stg_products AS p
     ON p.product_id = o.product_id;
 
 -- model daily_revenue (table) (models/daily_revenue.sql)
-CREATE OR REPLACE TABLE SHOPVERSE_ANALYTICS.DEV_ANALYTICS_gold.daily_revenue
+CREATE OR REPLACE TABLE shopverse_analytics.dev_analytics_gold.daily_revenue
     COMMENT = 'Revenue and profit per order date in USD, with a trailing 7-order-date revenue and the day-over-day change. A table: the trailing window needs every earlier day.'
 AS
 WITH daily AS (
     SELECT
         order_date,
         COUNT(*) AS total_orders,
-        SUM(CASE WHEN is_revenue_order THEN 1 ELSE 0 END) AS revenue_orders,
+        SUM(CASE
+            WHEN is_revenue_order THEN 1
+            ELSE 0
+        END) AS revenue_orders,
         COUNT(DISTINCT customer_id) AS unique_customers,
-        SUM(CASE WHEN is_revenue_order THEN revenue_usd ELSE 0 END) AS revenue_usd,
-        SUM(CASE WHEN is_revenue_order THEN profit_usd ELSE 0 END) AS profit_usd
-    FROM SHOPVERSE_ANALYTICS.DEV_ANALYTICS.int_orders_enriched
+        SUM(CASE
+            WHEN is_revenue_order THEN revenue_usd
+            ELSE 0
+        END) AS revenue_usd,
+        SUM(CASE
+            WHEN is_revenue_order THEN profit_usd
+            ELSE 0
+        END) AS profit_usd
+    FROM shopverse_analytics.dev_analytics.int_orders_enriched
     GROUP BY order_date
 )
-
 SELECT
     order_date,
     total_orders,
-    CAST(revenue_orders AS NUMBER(18,0)) AS revenue_orders,
+    CAST(revenue_orders AS NUMBER(18, 0)) AS revenue_orders,
     unique_customers,
     revenue_usd,
     profit_usd,
-    SUM(revenue_usd) OVER (
-        ORDER BY order_date
-        ROWS BETWEEN 6 PRECEDING AND CURRENT ROW
-    ) AS revenue_usd_7d,
+    SUM(revenue_usd) OVER (ORDER BY order_date ROWS BETWEEN 6 PRECEDING AND CURRENT ROW) AS revenue_usd_7d,
     revenue_usd - LAG(revenue_usd) OVER (ORDER BY order_date) AS revenue_change_usd
 FROM daily;
 
 -- model int_customer_orders (table) (models/int_customer_orders.sql)
-CREATE OR REPLACE TABLE SHOPVERSE_ANALYTICS.DEV_ANALYTICS.int_customer_orders
+CREATE OR REPLACE TABLE shopverse_analytics.dev_analytics.int_customer_orders
     COMMENT = 'Per-customer order history over the silver window: order counts, USD revenue and profit of revenue-bearing orders, net amount paid, first and last order dates.'
 AS
 WITH orders AS (
@@ -441,40 +434,47 @@ WITH orders AS (
         e.revenue_usd,
         e.profit_usd,
         p.net_paid_usd
-    FROM SHOPVERSE_ANALYTICS.DEV_ANALYTICS.int_orders_enriched AS e
-    LEFT JOIN SHOPVERSE_ANALYTICS.DEV_ANALYTICS.int_order_payments AS p
+    FROM shopverse_analytics.dev_analytics.int_orders_enriched AS e
+    LEFT JOIN shopverse_analytics.dev_analytics.int_order_payments AS p
         ON p.order_id = e.order_id
 ),
-
 per_customer AS (
     SELECT
         customer_id,
         COUNT(*) AS total_orders,
-        SUM(CASE WHEN is_revenue_order THEN 1 ELSE 0 END) AS revenue_orders,
-        SUM(CASE WHEN is_revenue_order THEN revenue_usd ELSE 0 END) AS total_revenue_usd,
-        SUM(CASE WHEN is_revenue_order THEN profit_usd ELSE 0 END) AS total_profit,
+        SUM(CASE
+            WHEN is_revenue_order THEN 1
+            ELSE 0
+        END) AS revenue_orders,
+        SUM(CASE
+            WHEN is_revenue_order THEN revenue_usd
+            ELSE 0
+        END) AS total_revenue_usd,
+        SUM(CASE
+            WHEN is_revenue_order THEN profit_usd
+            ELSE 0
+        END) AS total_profit,
         SUM(COALESCE(net_paid_usd, 0)) AS total_net_paid_usd,
         MIN(order_date) AS first_order_date,
         MAX(order_date) AS last_order_date
     FROM orders
     GROUP BY customer_id
 )
-
 SELECT
     customer_id,
     total_orders,
-    CAST(revenue_orders AS NUMBER(18,0)) AS revenue_orders,
+    CAST(revenue_orders AS NUMBER(18, 0)) AS revenue_orders,
     total_revenue_usd,
     total_profit,
     total_net_paid_usd,
-    CAST(total_revenue_usd / NULLIF(revenue_orders, 0) AS NUMBER(38,2)) AS avg_order_value_usd,
+    CAST(total_revenue_usd / NULLIF(revenue_orders, 0) AS NUMBER(38, 2)) AS avg_order_value_usd,
     first_order_date,
     last_order_date
 FROM per_customer;
 
 -- model customer_profit (incremental) (models/customer_profit.sql)
 -- First run: create the typed table, then fill it from the full query while it is empty.
-CREATE TABLE IF NOT EXISTS SHOPVERSE_ANALYTICS.DEV_ANALYTICS_gold.customer_profit (
+CREATE TABLE IF NOT EXISTS shopverse_analytics.dev_analytics_gold.customer_profit (
     customer_id NUMBER(38,0),
     customer_name VARCHAR(200),
     region VARCHAR(50),
@@ -486,7 +486,7 @@ CREATE TABLE IF NOT EXISTS SHOPVERSE_ANALYTICS.DEV_ANALYTICS_gold.customer_profi
 CLUSTER BY (region, segment)
 COMMENT = 'Profit per customer in USD with the customer''s region and segment, for the "top profitable customers" dashboards. Incremental: each run recomputes the customers who ordered within `incremental_window_days` of the newest order already loaded and merges them on customer_id.';
 
-INSERT INTO SHOPVERSE_ANALYTICS.DEV_ANALYTICS_gold.customer_profit (customer_id, customer_name, region, segment, total_orders, total_profit, last_order_date)
+INSERT INTO shopverse_analytics.dev_analytics_gold.customer_profit (customer_id, customer_name, region, segment, total_orders, total_profit, last_order_date)
 SELECT customer_id, customer_name, region, segment, total_orders, total_profit, last_order_date
 FROM (
     WITH customer_orders AS (
@@ -495,10 +495,8 @@ FROM (
             total_orders,
             total_profit,
             last_order_date
-        FROM SHOPVERSE_ANALYTICS.DEV_ANALYTICS.int_customer_orders
-
+        FROM shopverse_analytics.dev_analytics.int_customer_orders
     )
-
     SELECT
         co.customer_id,
         c.name AS customer_name,
@@ -508,13 +506,13 @@ FROM (
         co.total_profit,
         co.last_order_date
     FROM customer_orders AS co
-    INNER JOIN SHOPVERSE_ANALYTICS.DEV_ANALYTICS_silver.stg_customers AS c
+    INNER JOIN shopverse_analytics.dev_analytics_silver.stg_customers AS c
         ON c.customer_id = co.customer_id
 ) AS shopc_full
-WHERE NOT EXISTS (SELECT 1 FROM SHOPVERSE_ANALYTICS.DEV_ANALYTICS_gold.customer_profit);
+WHERE NOT EXISTS (SELECT 1 FROM shopverse_analytics.dev_analytics_gold.customer_profit);
 
 -- Incremental run: upsert on customer_id.
-MERGE INTO SHOPVERSE_ANALYTICS.DEV_ANALYTICS_gold.customer_profit AS shopc_target
+MERGE INTO shopverse_analytics.dev_analytics_gold.customer_profit AS shopc_target
 USING (
     WITH customer_orders AS (
         SELECT
@@ -522,17 +520,13 @@ USING (
             total_orders,
             total_profit,
             last_order_date
-        FROM SHOPVERSE_ANALYTICS.DEV_ANALYTICS.int_customer_orders
-
-        -- Late updates land within the silver window, so recomputing the customers active
-        -- since (newest loaded order - window) picks up every changed total.
+        FROM shopverse_analytics.dev_analytics.int_customer_orders
         WHERE last_order_date >= (
-            SELECT DATEADD('day', -30, MAX(last_order_date))
-            FROM SHOPVERSE_ANALYTICS.DEV_ANALYTICS_gold.customer_profit
+            SELECT
+                DATEADD('day', -30, MAX(last_order_date))
+            FROM shopverse_analytics.dev_analytics_gold.customer_profit
         )
-
     )
-
     SELECT
         co.customer_id,
         c.name AS customer_name,
@@ -542,7 +536,7 @@ USING (
         co.total_profit,
         co.last_order_date
     FROM customer_orders AS co
-    INNER JOIN SHOPVERSE_ANALYTICS.DEV_ANALYTICS_silver.stg_customers AS c
+    INNER JOIN shopverse_analytics.dev_analytics_silver.stg_customers AS c
         ON c.customer_id = co.customer_id
 ) AS shopc_source
     ON shopc_target.customer_id = shopc_source.customer_id
@@ -557,7 +551,7 @@ WHEN NOT MATCHED THEN INSERT (customer_id, customer_name, region, segment, total
     VALUES (shopc_source.customer_id, shopc_source.customer_name, shopc_source.region, shopc_source.segment, shopc_source.total_orders, shopc_source.total_profit, shopc_source.last_order_date);
 
 -- model product_performance (table) (models/product_performance.sql)
-CREATE OR REPLACE TABLE SHOPVERSE_ANALYTICS.DEV_ANALYTICS_gold.product_performance
+CREATE OR REPLACE TABLE shopverse_analytics.dev_analytics_gold.product_performance
     COMMENT = 'Units, USD revenue and profit per product over the silver window, with the profit margin and the product''s revenue rank inside its category.'
 AS
 WITH per_product AS (
@@ -568,7 +562,7 @@ WITH per_product AS (
         SUM(quantity) AS units_sold,
         SUM(revenue_usd) AS revenue_usd,
         SUM(profit_usd) AS profit_usd
-    FROM SHOPVERSE_ANALYTICS.DEV_ANALYTICS.int_orders_enriched
+    FROM shopverse_analytics.dev_analytics.int_orders_enriched
     WHERE is_revenue_order
     GROUP BY product_id, product_name, category
 )
@@ -579,13 +573,13 @@ SELECT
     units_sold,
     revenue_usd,
     profit_usd,
-    CAST(ROUND(profit_usd / NULLIF(revenue_usd, 0), 4) AS NUMBER(9,4)) AS profit_margin,
+    CAST(ROUND(profit_usd / NULLIF(revenue_usd, 0), 4) AS NUMBER(9, 4)) AS profit_margin,
     RANK() OVER (PARTITION BY category ORDER BY revenue_usd DESC NULLS LAST) AS category_revenue_rank
 FROM per_product;
 
 -- model regional_sales (incremental) (models/regional_sales.sql)
 -- First run: create the typed table, then fill it from the full query while it is empty.
-CREATE TABLE IF NOT EXISTS SHOPVERSE_ANALYTICS.DEV_ANALYTICS_gold.regional_sales (
+CREATE TABLE IF NOT EXISTS shopverse_analytics.dev_analytics_gold.regional_sales (
     region VARCHAR(50),
     order_month DATE,
     total_orders NUMBER(18,0),
@@ -597,7 +591,7 @@ CREATE TABLE IF NOT EXISTS SHOPVERSE_ANALYTICS.DEV_ANALYTICS_gold.regional_sales
 CLUSTER BY (order_month)
 COMMENT = 'Monthly USD revenue and profit per sales region, with each region''s share of the month''s revenue. Incremental: each run recomputes the newest loaded month onwards and merges on (region, order_month).';
 
-INSERT INTO SHOPVERSE_ANALYTICS.DEV_ANALYTICS_gold.regional_sales (region, order_month, total_orders, active_customers, revenue_usd, profit_usd, revenue_share)
+INSERT INTO shopverse_analytics.dev_analytics_gold.regional_sales (region, order_month, total_orders, active_customers, revenue_usd, profit_usd, revenue_share)
 SELECT region, order_month, total_orders, active_customers, revenue_usd, profit_usd, revenue_share
 FROM (
     WITH monthly AS (
@@ -608,9 +602,8 @@ FROM (
             COUNT(DISTINCT customer_id) AS active_customers,
             SUM(revenue_usd) AS revenue_usd,
             SUM(profit_usd) AS profit_usd
-        FROM SHOPVERSE_ANALYTICS.DEV_ANALYTICS.int_orders_enriched
+        FROM shopverse_analytics.dev_analytics.int_orders_enriched
         WHERE is_revenue_order
-
         GROUP BY COALESCE(region, 'Unknown'), DATE_TRUNC('month', order_date)
     )
     SELECT
@@ -620,16 +613,13 @@ FROM (
         active_customers,
         revenue_usd,
         profit_usd,
-        CAST(
-            ROUND(revenue_usd / NULLIF(SUM(revenue_usd) OVER (PARTITION BY order_month), 0), 4)
-            AS NUMBER(9,4)
-        ) AS revenue_share
+        CAST(ROUND(revenue_usd / NULLIF(SUM(revenue_usd) OVER (PARTITION BY order_month), 0), 4) AS NUMBER(9, 4)) AS revenue_share
     FROM monthly
 ) AS shopc_full
-WHERE NOT EXISTS (SELECT 1 FROM SHOPVERSE_ANALYTICS.DEV_ANALYTICS_gold.regional_sales);
+WHERE NOT EXISTS (SELECT 1 FROM shopverse_analytics.dev_analytics_gold.regional_sales);
 
 -- Incremental run: upsert on region, order_month.
-MERGE INTO SHOPVERSE_ANALYTICS.DEV_ANALYTICS_gold.regional_sales AS shopc_target
+MERGE INTO shopverse_analytics.dev_analytics_gold.regional_sales AS shopc_target
 USING (
     WITH monthly AS (
         SELECT
@@ -639,11 +629,13 @@ USING (
             COUNT(DISTINCT customer_id) AS active_customers,
             SUM(revenue_usd) AS revenue_usd,
             SUM(profit_usd) AS profit_usd
-        FROM SHOPVERSE_ANALYTICS.DEV_ANALYTICS.int_orders_enriched
+        FROM shopverse_analytics.dev_analytics.int_orders_enriched
         WHERE is_revenue_order
-
-          AND order_date >= (SELECT MAX(order_month) FROM SHOPVERSE_ANALYTICS.DEV_ANALYTICS_gold.regional_sales)
-
+            AND order_date >= (
+                SELECT
+                    MAX(order_month)
+                FROM shopverse_analytics.dev_analytics_gold.regional_sales
+            )
         GROUP BY COALESCE(region, 'Unknown'), DATE_TRUNC('month', order_date)
     )
     SELECT
@@ -653,10 +645,7 @@ USING (
         active_customers,
         revenue_usd,
         profit_usd,
-        CAST(
-            ROUND(revenue_usd / NULLIF(SUM(revenue_usd) OVER (PARTITION BY order_month), 0), 4)
-            AS NUMBER(9,4)
-        ) AS revenue_share
+        CAST(ROUND(revenue_usd / NULLIF(SUM(revenue_usd) OVER (PARTITION BY order_month), 0), 4) AS NUMBER(9, 4)) AS revenue_share
     FROM monthly
 ) AS shopc_source
     ON shopc_target.region = shopc_source.region

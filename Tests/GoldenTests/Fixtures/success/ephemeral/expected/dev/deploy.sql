@@ -6,20 +6,31 @@ USE WAREHOUSE TRANSFORM_WH;
 USE DATABASE ANALYTICS;
 
 -- model stg_orders (view) (models/stg_orders.sql)
-CREATE OR REPLACE VIEW ANALYTICS.DEV_ANALYTICS_silver.stg_orders
+CREATE OR REPLACE VIEW analytics.dev_analytics_silver.stg_orders
     COMMENT = 'Orders with a positive amount.'
 AS
-SELECT order_id, customer_id, amount
-FROM ANALYTICS.DEV_ANALYTICS_bronze.orders
+SELECT
+    order_id,
+    customer_id,
+    amount
+FROM analytics.dev_analytics_bronze.orders
 WHERE amount > 0;
 
 -- model big_order_count (view) (models/big_order_count.sql)
-CREATE OR REPLACE VIEW ANALYTICS.DEV_ANALYTICS.big_order_count
+CREATE OR REPLACE VIEW analytics.dev_analytics.big_order_count
 AS
-WITH
-__shopc_cte__big_orders AS (
-    SELECT order_id, amount FROM ANALYTICS.DEV_ANALYTICS_silver.stg_orders WHERE amount > 100
-), counted AS (
-    SELECT COUNT(*) AS n FROM __shopc_cte__big_orders
+WITH __shopc_cte__big_orders AS (
+    SELECT
+        order_id,
+        amount
+    FROM analytics.dev_analytics_silver.stg_orders
+    WHERE amount > 100
+),
+counted AS (
+    SELECT
+        COUNT(*) AS n
+    FROM __shopc_cte__big_orders
 )
-SELECT n FROM counted;
+SELECT
+    n
+FROM counted;

@@ -6,59 +6,74 @@ USE WAREHOUSE TRANSFORM_WH;
 USE DATABASE ANALYTICS;
 
 -- model stg_orders (view) (models/stg_orders.sql)
-CREATE OR REPLACE VIEW ANALYTICS.DEV_ANALYTICS_silver.stg_orders
+CREATE OR REPLACE VIEW analytics.dev_analytics_silver.stg_orders
     COMMENT = 'Orders with a positive amount.'
 AS
-SELECT order_id, customer_id, amount
-FROM ANALYTICS.DEV_ANALYTICS_bronze.orders
+SELECT
+    order_id,
+    customer_id,
+    amount
+FROM analytics.dev_analytics_bronze.orders
 WHERE amount > 0;
 
 -- model orders_appended (incremental) (models/orders_appended.sql)
 -- First run: create the typed table, then fill it from the full query while it is empty.
-CREATE TABLE IF NOT EXISTS ANALYTICS.DEV_ANALYTICS.orders_appended (
+CREATE TABLE IF NOT EXISTS analytics.dev_analytics.orders_appended (
     order_id NUMBER(38,0),
     amount NUMBER(12,2)
 );
 
-INSERT INTO ANALYTICS.DEV_ANALYTICS.orders_appended (order_id, amount)
+INSERT INTO analytics.dev_analytics.orders_appended (order_id, amount)
 SELECT order_id, amount
 FROM (
-    SELECT order_id, amount FROM ANALYTICS.DEV_ANALYTICS_silver.stg_orders
+    SELECT
+        order_id,
+        amount
+    FROM analytics.dev_analytics_silver.stg_orders
 ) AS shopc_full
-WHERE NOT EXISTS (SELECT 1 FROM ANALYTICS.DEV_ANALYTICS.orders_appended);
+WHERE NOT EXISTS (SELECT 1 FROM analytics.dev_analytics.orders_appended);
 
 -- Incremental run: append the new rows.
-INSERT INTO ANALYTICS.DEV_ANALYTICS.orders_appended (order_id, amount)
+INSERT INTO analytics.dev_analytics.orders_appended (order_id, amount)
 SELECT order_id, amount
 FROM (
-    SELECT order_id, amount FROM ANALYTICS.DEV_ANALYTICS_silver.stg_orders
+    SELECT
+        order_id,
+        amount
+    FROM analytics.dev_analytics_silver.stg_orders
 ) AS shopc_source;
 
 -- model orders_replaced (incremental) (models/orders_replaced.sql)
 -- First run: create the typed table, then fill it from the full query while it is empty.
-CREATE TABLE IF NOT EXISTS ANALYTICS.DEV_ANALYTICS.orders_replaced (
+CREATE TABLE IF NOT EXISTS analytics.dev_analytics.orders_replaced (
     order_id NUMBER(38,0),
     amount NUMBER(12,2)
 );
 
-INSERT INTO ANALYTICS.DEV_ANALYTICS.orders_replaced (order_id, amount)
+INSERT INTO analytics.dev_analytics.orders_replaced (order_id, amount)
 SELECT order_id, amount
 FROM (
-    SELECT order_id, amount FROM ANALYTICS.DEV_ANALYTICS_silver.stg_orders
+    SELECT
+        order_id,
+        amount
+    FROM analytics.dev_analytics_silver.stg_orders
 ) AS shopc_full
-WHERE NOT EXISTS (SELECT 1 FROM ANALYTICS.DEV_ANALYTICS.orders_replaced);
+WHERE NOT EXISTS (SELECT 1 FROM analytics.dev_analytics.orders_replaced);
 
 -- Incremental run: replace the rows whose order_id appear in the new batch.
 BEGIN TRANSACTION;
 
-CREATE OR REPLACE TEMPORARY TABLE ANALYTICS.DEV_ANALYTICS.orders_replaced__shopc_tmp AS
-SELECT order_id, amount FROM ANALYTICS.DEV_ANALYTICS_silver.stg_orders;
+CREATE OR REPLACE TEMPORARY TABLE analytics.dev_analytics.orders_replaced__shopc_tmp AS
+SELECT
+    order_id,
+    amount
+FROM analytics.dev_analytics_silver.stg_orders;
 
-DELETE FROM ANALYTICS.DEV_ANALYTICS.orders_replaced
-WHERE (order_id) IN (SELECT order_id FROM ANALYTICS.DEV_ANALYTICS.orders_replaced__shopc_tmp);
+DELETE FROM analytics.dev_analytics.orders_replaced
+WHERE (order_id) IN (SELECT order_id FROM analytics.dev_analytics.orders_replaced__shopc_tmp);
 
-INSERT INTO ANALYTICS.DEV_ANALYTICS.orders_replaced (order_id, amount)
+INSERT INTO analytics.dev_analytics.orders_replaced (order_id, amount)
 SELECT order_id, amount
-FROM ANALYTICS.DEV_ANALYTICS.orders_replaced__shopc_tmp;
+FROM analytics.dev_analytics.orders_replaced__shopc_tmp;
 
 COMMIT;

@@ -6,11 +6,11 @@ USE WAREHOUSE TRANSFORM_WH;
 USE DATABASE ANALYTICS;
 
 -- model stg_orders (view) (models/stg_orders.sql)
-CREATE OR REPLACE VIEW ANALYTICS.DEV_ANALYTICS.stg_orders
+CREATE OR REPLACE VIEW analytics.dev_analytics.stg_orders
 AS
 SELECT
     order_id,
     ROUND(amount * 100, 0) AS amount_cents,
     ROUND(amount * 1000, 0) AS amount_mills,
     status IN ('shipped', 'delivered') AS is_done
-FROM ANALYTICS.DEV_ANALYTICS_bronze.orders;
+FROM analytics.dev_analytics_bronze.orders;

@@ -6,41 +6,55 @@ USE WAREHOUSE TRANSFORM_WH;
 USE DATABASE ANALYTICS;
 
 -- model stg_orders (view) (models/stg_orders.sql)
-CREATE OR REPLACE VIEW ANALYTICS.PROD_ANALYTICS_silver.stg_orders
+CREATE OR REPLACE VIEW analytics.prod_analytics_silver.stg_orders
     COMMENT = 'Orders with a positive amount.'
 AS
-SELECT order_id, customer_id, amount
-FROM ANALYTICS.PROD_ANALYTICS_bronze.orders
+SELECT
+    order_id,
+    customer_id,
+    amount
+FROM analytics.prod_analytics_bronze.orders
 WHERE amount > 0;
 
 -- model customer_totals (table) (models/customer_totals.sql)
-CREATE OR REPLACE TABLE ANALYTICS.PROD_ANALYTICS_gold.customer_totals
+CREATE OR REPLACE TABLE analytics.prod_analytics_gold.customer_totals
     CLUSTER BY (customer_id)
 AS
-SELECT customer_id, SUM(amount) AS total
-FROM ANALYTICS.PROD_ANALYTICS_silver.stg_orders
+SELECT
+    customer_id,
+    SUM(amount) AS total
+FROM analytics.prod_analytics_silver.stg_orders
 GROUP BY customer_id;
 
 -- model customer_latest (incremental) (models/customer_latest.sql)
 -- First run: create the typed table, then fill it from the full query while it is empty.
-CREATE TABLE IF NOT EXISTS ANALYTICS.PROD_ANALYTICS_gold.customer_latest (
+CREATE TABLE IF NOT EXISTS analytics.prod_analytics_gold.customer_latest (
     customer_id NUMBER(38,0),
     total NUMBER(38,2)
 );
 
-INSERT INTO ANALYTICS.PROD_ANALYTICS_gold.customer_latest (customer_id, total)
+INSERT INTO analytics.prod_analytics_gold.customer_latest (customer_id, total)
 SELECT customer_id, total
 FROM (
-    SELECT customer_id, total FROM ANALYTICS.PROD_ANALYTICS_gold.customer_totals
+    SELECT
+        customer_id,
+        total
+    FROM analytics.prod_analytics_gold.customer_totals
 ) AS shopc_full
-WHERE NOT EXISTS (SELECT 1 FROM ANALYTICS.PROD_ANALYTICS_gold.customer_latest);
+WHERE NOT EXISTS (SELECT 1 FROM analytics.prod_analytics_gold.customer_latest);
 
 -- Incremental run: upsert on customer_id.
-MERGE INTO ANALYTICS.PROD_ANALYTICS_gold.customer_latest AS shopc_target
+MERGE INTO analytics.prod_analytics_gold.customer_latest AS shopc_target
 USING (
-    SELECT customer_id, total FROM ANALYTICS.PROD_ANALYTICS_gold.customer_totals
-
-    WHERE total > (SELECT COALESCE(MAX(total), 0) FROM ANALYTICS.PROD_ANALYTICS_gold.customer_latest)
+    SELECT
+        customer_id,
+        total
+    FROM analytics.prod_analytics_gold.customer_totals
+    WHERE total > (
+        SELECT
+            COALESCE(MAX(total), 0)
+        FROM analytics.prod_analytics_gold.customer_latest
+    )
 ) AS shopc_source
     ON shopc_target.customer_id = shopc_source.customer_id
 WHEN MATCHED THEN UPDATE SET

@@ -6,22 +6,31 @@ USE WAREHOUSE TRANSFORM_WH;
 USE DATABASE ANALYTICS;
 
 -- model stg_customers (view) (models/stg_customers.sql)
-CREATE OR REPLACE VIEW ANALYTICS.PROD_ANALYTICS.stg_customers
+CREATE OR REPLACE VIEW analytics.prod_analytics.stg_customers
 AS
-SELECT customer_id, region FROM ANALYTICS.PROD_ANALYTICS_bronze.customers;
+SELECT
+    customer_id,
+    region
+FROM analytics.prod_analytics_bronze.customers;
 
 -- model stg_orders (view) (models/stg_orders.sql)
-CREATE OR REPLACE VIEW ANALYTICS.PROD_ANALYTICS_silver.stg_orders
+CREATE OR REPLACE VIEW analytics.prod_analytics_silver.stg_orders
     COMMENT = 'Orders with a positive amount.'
 AS
-SELECT order_id, customer_id, amount
-FROM ANALYTICS.PROD_ANALYTICS_bronze.orders
+SELECT
+    order_id,
+    customer_id,
+    amount
+FROM analytics.prod_analytics_bronze.orders
 WHERE amount > 0;
 
 -- model region_totals (table) (models/region_totals.sql)
-CREATE OR REPLACE TABLE ANALYTICS.PROD_ANALYTICS.region_totals
+CREATE OR REPLACE TABLE analytics.prod_analytics.region_totals
 AS
-SELECT c.region, SUM(o.amount) AS total
-FROM ANALYTICS.PROD_ANALYTICS_silver.stg_orders AS o
-INNER JOIN ANALYTICS.PROD_ANALYTICS.stg_customers AS c ON o.customer_id = c.customer_id
+SELECT
+    c.region,
+    SUM(o.amount) AS total
+FROM analytics.prod_analytics_silver.stg_orders AS o
+INNER JOIN analytics.prod_analytics.stg_customers AS c
+    ON o.customer_id = c.customer_id
 GROUP BY c.region;

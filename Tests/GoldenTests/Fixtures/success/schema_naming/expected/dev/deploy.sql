@@ -6,14 +6,19 @@ USE WAREHOUSE TRANSFORM_WH;
 USE DATABASE ANALYTICS;
 
 -- model stg_orders (view) (models/stg_orders.sql)
-CREATE OR REPLACE VIEW ANALYTICS.DEV_ANALYTICS_silver.stg_orders
+CREATE OR REPLACE VIEW analytics.dev_analytics_silver.stg_orders
     COMMENT = 'Orders with a positive amount.'
 AS
-SELECT order_id, customer_id, amount
-FROM ANALYTICS.DEV_ANALYTICS_bronze.orders
+SELECT
+    order_id,
+    customer_id,
+    amount
+FROM analytics.dev_analytics_bronze.orders
 WHERE amount > 0;
 
 -- model order_facts (view) (models/order_facts.sql)
-CREATE OR REPLACE VIEW ANALYTICS.DEV_ANALYTICS.order_facts
+CREATE OR REPLACE VIEW analytics.dev_analytics.order_facts
 AS
-SELECT order_id FROM ANALYTICS.DEV_ANALYTICS_silver.stg_orders;
+SELECT
+    order_id
+FROM analytics.dev_analytics_silver.stg_orders;

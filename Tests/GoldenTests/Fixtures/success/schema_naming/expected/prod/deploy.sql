@@ -6,14 +6,19 @@ USE WAREHOUSE TRANSFORM_WH;
 USE DATABASE ANALYTICS;
 
 -- model stg_orders (view) (models/stg_orders.sql)
-CREATE OR REPLACE VIEW ANALYTICS.silver.stg_orders
+CREATE OR REPLACE VIEW analytics.silver.stg_orders
     COMMENT = 'Orders with a positive amount.'
 AS
-SELECT order_id, customer_id, amount
-FROM ANALYTICS.bronze.orders
+SELECT
+    order_id,
+    customer_id,
+    amount
+FROM analytics.bronze.orders
 WHERE amount > 0;
 
 -- model order_facts (view) (models/order_facts.sql)
-CREATE OR REPLACE VIEW ANALYTICS.PROD_ANALYTICS.order_facts
+CREATE OR REPLACE VIEW analytics.prod_analytics.order_facts
 AS
-SELECT order_id FROM ANALYTICS.silver.stg_orders;
+SELECT
+    order_id
+FROM analytics.silver.stg_orders;

@@ -6,8 +6,9 @@ USE WAREHOUSE TRANSFORM_WH;
 USE DATABASE ANALYTICS;
 
 -- model stg_orders (view) (models/stg_orders.sql)
-CREATE OR REPLACE VIEW ANALYTICS.PROD_ANALYTICS.stg_orders
+CREATE OR REPLACE VIEW analytics.prod_analytics.stg_orders
 AS
--- orders from the raw source
-SELECT order_id, amount
-FROM ANALYTICS.PROD_ANALYTICS_bronze.orders;
+SELECT
+    order_id,
+    amount
+FROM analytics.prod_analytics_bronze.orders;

@@ -7,7 +7,10 @@ USE DATABASE ANALYTICS;
 
 -- model stg_orders (view) (models/stg_orders.sql)
 -- house style: secure views
-CREATE OR REPLACE SECURE VIEW ANALYTICS.DEV_ANALYTICS_silver.stg_orders AS
-SELECT order_id, customer_id, amount
-FROM ANALYTICS.DEV_ANALYTICS_bronze.orders
+CREATE OR REPLACE SECURE VIEW analytics.dev_analytics_silver.stg_orders AS
+SELECT
+    order_id,
+    customer_id,
+    amount
+FROM analytics.dev_analytics_bronze.orders
 WHERE amount > 0;
