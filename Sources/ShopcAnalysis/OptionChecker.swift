@@ -60,7 +60,8 @@ struct OptionChecker {
             d.error(.invalidOptionValue, "'\(key)' must be true or false, found \(Self.describe(value))", at: location)
         case .integer:
             if case .int(let i) = value, i >= 0 { return .number(String(i)) }
-            d.error(.invalidOptionValue, "'\(key)' must be a non-negative integer, found \(Self.describe(value))", at: location)
+            let found = if case .int(let i) = value { String(i) } else { Self.describe(value) }
+            d.error(.invalidOptionValue, "'\(key)' must be a non-negative integer, found \(found)", at: location)
         case .string:
             if case .string(let s) = value { return .string(s) }
             if let text = value.scalarText, value != .null { return .string(text) }
