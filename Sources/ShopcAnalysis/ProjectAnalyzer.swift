@@ -78,6 +78,9 @@ public struct ProjectAnalyzer {
                 dependsOn: Array(Set((dependencies[name] ?? []).map(\.node))).sorted(), builds: builds[name] ?? [:])
         }
         ModelChecks.check(models: names.models, &diagnostics)
+        let platform = PlatformChecks(specs: specs).run(&diagnostics)
+        let copyOptions = IngestionChecks(specs: specs, platform: platform).run(&diagnostics)
+        ScriptingSafety.check(models: names.models, builds: builds, &diagnostics)
 
         let sources = specs.sources.map { source in
             SourceInfo(
@@ -90,7 +93,8 @@ public struct ProjectAnalyzer {
                         freshness: Self.freshness(table.freshness ?? source.freshness, loadedAt: (table.loadedAtField ?? source.loadedAtField)?.value),
                         inferSchema: table.inferSchema?.value ?? false, schemaEvolution: table.schemaEvolution?.value ?? false,
                         metadataColumns: table.metadataColumns?.value ?? false, autoIngest: table.autoIngest?.value ?? false,
-                        awsSnsTopic: table.awsSnsTopic?.value, copyOptions: [],
+                        awsSnsTopic: table.awsSnsTopic.map { String($0.value.drop { $0 != ":" }.dropFirst()) },
+                        copyOptions: copyOptions[source.name.value]?[table.name.value] ?? [],
                         relations: sourceRelations[source.name.value]?[table.name.value] ?? [:])
                 })
         }
@@ -107,7 +111,8 @@ public struct ProjectAnalyzer {
                 MacroInfo(name: m.name.value, description: m.description?.value,
                           arguments: m.arguments.map { ($0.name.value, $0.type.value, $0.defaultValue != nil) }, returns: m.returns?.value)
             },
-            tests: tests, fileFormats: [], storageIntegrations: [], maskingPolicies: [],
+            tests: tests, fileFormats: platform.fileFormats, storageIntegrations: platform.storageIntegrations,
+            maskingPolicies: platform.maskingPolicies,
             analyses: specs.analyses.map { AnalysisInfo(name: $0.name.value, description: $0.description?.value, sql: analyses[$0.name.value] ?? [:]) },
             specFiles: specs.files.map { ($0.path, $0.sha256) })
     }

@@ -49,6 +49,15 @@ extension DiagnosticCode {
         case .unknownTest: ("unknown test", "A test name is neither a built-in test nor a declared generic test.")
         case .invalidTestArguments: ("invalid test arguments", "A test is missing a required argument, has an unknown one, or is declared where it does not apply.")
         case .emptyModel: ("empty model", "A model's SQL renders to nothing for a target.")
+        case .unknownOption: ("unknown COPY or file-format option", "A key under a source table's 'copy:' or a file format is not one of Snowflake's documented options (for that file format type). The note suggests the closest option name. Option names are case-insensitive.")
+        case .invalidOptionValue: ("invalid option value", "An option has a value of the wrong type (a list where a boolean is expected) or outside its allowed set, for example ON_ERROR, which accepts CONTINUE, SKIP_FILE, SKIP_FILE_<n>, 'SKIP_FILE_<n>%' or ABORT_STATEMENT.")
+        case .conflictingOptions: ("conflicting options", "Options that Snowflake rejects together: PARSE_HEADER = TRUE with SKIP_HEADER, MATCH_BY_COLUMN_NAME on a CSV format without PARSE_HEADER = TRUE, or infer_schema on a CSV format without PARSE_HEADER = TRUE.")
+        case .stageLocation: ("bad stage location", "A stage URL must be an s3:// location inside one of its storage integration's allowed_locations, and a table's path must be a plain relative folder (letters, digits, '_', '-', '.', '/', '=').")
+        case .unknownPlatformObject: ("unknown platform object", "A stage names a storage integration or file format, or a column names a masking policy, that no spec declares. The note suggests the closest name.")
+        case .maskingTypeMismatch: ("masking policy type mismatch", "A masking policy can only be attached to a column of its own type family: a VARCHAR policy to text columns, a NUMBER policy to numeric columns, and so on.")
+        case .columnMapping: ("column mapping mismatch", "A source table's columns do not line up with how it is loaded: no declared columns without infer_schema, a declared column clashing with a load metadata column (_source_file, _source_row, _loaded_at), or a loaded_at_field that is neither declared nor a metadata column.")
+        case .unsafeValue: ("unsafe value", "A spec value would end up somewhere it could change what a statement does: '$$' in SQL that runs inside an EXECUTE IMMEDIATE $$...$$ block, ';' in a masking expression, or a stage path with characters outside the safe set.")
+        case .literalSecret: ("literal secret", "A storage integration's role_arn must be a reference (env:NAME or var:name) that the deploy runner supplies, never the ARN itself: an ARN identifies an AWS account and must not be written into generated/.")
         case .sqlSyntax: ("SQL syntax error", "A model's SQL (after templating) is not valid Snowflake SQL. The location maps back to the spec file.")
         }
     }

@@ -3,7 +3,7 @@
 /// and `explanation`.
 ///
 /// Ranges: 0xxx input/output, 1xxx spec shape, 2xxx templating and macros, 3xxx graph,
-/// 4xxx SQL analysis.
+/// 4xxx SQL analysis, 5xxx ingestion and platform.
 public enum DiagnosticCode: String, Sendable, Codable, Hashable, CaseIterable, Comparable {
     // MARK: Input and output
     case fileUnreadable = "SHP0001"
@@ -57,6 +57,17 @@ public enum DiagnosticCode: String, Sendable, Codable, Hashable, CaseIterable, C
 
     // MARK: SQL analysis
     case sqlSyntax = "SHP4001"
+
+    // MARK: Ingestion and platform
+    case unknownOption = "SHP5001"
+    case invalidOptionValue = "SHP5002"
+    case conflictingOptions = "SHP5003"
+    case stageLocation = "SHP5004"
+    case unknownPlatformObject = "SHP5005"
+    case maskingTypeMismatch = "SHP5006"
+    case columnMapping = "SHP5007"
+    case unsafeValue = "SHP5008"
+    case literalSecret = "SHP5009"
 
     public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.rawValue < rhs.rawValue }
 

@@ -24,11 +24,15 @@ public struct ArtifactSet: Sendable, Equatable {
 /// Quoting of values placed into SQL text.
 public enum SQLLiteral {
     /// A single-quoted Snowflake string literal. Backslashes and quotes are escaped, so any text
-    /// (quotes, `;`, `$$`, newlines) stays inert data.
+    /// (quotes, `;`, newlines) stays inert data; a `$` next to another `$` is written `\x24`, so
+    /// no literal can end an `EXECUTE IMMEDIATE $$ … $$` block it is placed in.
     public static func string(_ s: String) -> String {
         var out = "'"
-        for scalar in s.unicodeScalars {
+        let scalars = Array(s.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
             switch scalar {
+            case "$" where (index > 0 && scalars[index - 1] == "$") || (index + 1 < scalars.count && scalars[index + 1] == "$"):
+                out += "\\x24"
             case "'": out += "''"
             case "\\": out += "\\\\"
             case "\n": out += "\\n"

@@ -9,17 +9,228 @@ public enum DefaultTemplates {
         -- Analysis '{{ name }}'{% if description %}: {{ description }}{% endif %}
         {{ sql }};
         """#,
+        "audited.sql": #"""
+        EXECUTE IMMEDIATE $$
+        DECLARE
+            started_at TIMESTAMP_TZ DEFAULT CURRENT_TIMESTAMP();
+            affected INTEGER DEFAULT 0;
+            failure VARCHAR DEFAULT NULL;
+        BEGIN
+        {{ body }}
+        {%- if rows %}
+            {{ rows }}
+        {%- endif %}
+            INSERT INTO {{ audit_table }} ({{ columns }})
+            SELECT {{ name }}, '{{ kind }}', :started_at, CURRENT_TIMESTAMP(), :affected, {{ constants }}, 'SUCCESS', NULL;
+        EXCEPTION
+            WHEN OTHER THEN
+                failure := LEFT(SQLERRM, 2000);
+                INSERT INTO {{ audit_table }} ({{ columns }})
+                SELECT {{ name }}, '{{ kind }}', :started_at, CURRENT_TIMESTAMP(), 0, {{ constants }}, 'ERROR', :failure;
+                RAISE;
+        END;
+        $$;
+        """#,
+        "bronze_table.sql": #"""
+        -- Landing table {{ name }}{% if infer %}, columns inferred from the staged files{% endif %}.
+        {%- if infer %}
+        CREATE TABLE IF NOT EXISTS {{ relation }}
+        USING TEMPLATE (
+            SELECT ARRAY_AGG(OBJECT_CONSTRUCT(*))
+            FROM TABLE(
+                INFER_SCHEMA(
+                    LOCATION => {{ infer.location }},
+                    FILE_FORMAT => {{ infer.format }},
+                    IGNORE_CASE => TRUE
+                )
+            )
+        );
+        {%- for column in metadata %}
+        ALTER TABLE {{ relation }} ADD COLUMN IF NOT EXISTS {{ column.name }} {{ column.type }} COMMENT {{ column.comment }};
+        {%- endfor %}
+        {%- else %}
+        CREATE TABLE IF NOT EXISTS {{ relation }} (
+        {%- for column in columns %}
+            {{ column.name }} {{ column.type }}{% if column.comment %} COMMENT {{ column.comment }}{% endif %}{% if not loop.last %},{% endif %}
+        {%- endfor %}
+        )
+        {%- endif %}
+        {%- if comment and not infer %}
+        COMMENT = {{ comment }}
+        {%- endif %}
+        {%- if not infer %};{% endif %}
+        {%- if comment and infer %}
+        ALTER TABLE {{ relation }} SET COMMENT = {{ comment }};
+        {%- endif %}
+        {%- if evolution %}
+        ALTER TABLE {{ relation }} SET ENABLE_SCHEMA_EVOLUTION = TRUE;
+        {%- endif %}
+        """#,
+        "copy_into.sql": #"""
+        COPY INTO {{ relation }}{% if positional %} ({{ columns | join(', ') }}){% endif %}
+        {%- if positional %}
+        FROM (
+            SELECT {{ selects | join(', ') }}
+            FROM {{ location }}
+        )
+        {%- else %}
+        FROM {{ location }}
+        {%- endif %}
+        FILE_FORMAT = (FORMAT_NAME = {{ format }})
+        {%- for option in options %}
+        {{ option }}
+        {%- endfor %}
+        {%- if include_metadata %}
+        INCLUDE_METADATA = ({{ include_metadata | join(', ') }})
+        {%- endif %}
+        """#,
         "deploy.sql": #"""
         {{ header }}
-        -- Deploys project '{{ project }}' to target '{{ target.name }}' in dependency order.
-        -- Run with: snow sql -f deploy.sql (or any client that runs a multi-statement script).
-        USE ROLE {{ target.role }};
+        -- Deploys project '{{ project }}' to target '{{ target.name }}': setup, landing tables, loads and
+        -- pipes, models in dependency order, then masking. Every load and model run writes a row to
+        -- {{ audit_table }} (SUCCESS, or ERROR with the message, after which the script stops).
+        -- Run with: snow sql -f deploy.sql{% for v in variables %} -D {{ v }}=...{% endfor %}
+
+        -- 1. Setup
+        {{ setup }}
+
+        -- 2. Landing tables
+        USE ROLE {{ roles.loader }};
         USE WAREHOUSE {{ target.warehouse }};
         USE DATABASE {{ target.database }};
+        {% for table in tables %}
+        {{ table }}
+        {% endfor %}
+        -- 3. Loads and pipes
+        {%- for load in loads %}
+
+        -- load {{ load.name }} (ingest/{{ load.name }}.sql)
+        {{ load.audited }}
+        {%- endfor %}
+        {%- for pipe in pipes %}
+
+        {{ pipe }}
+        {%- endfor %}
+
+        -- 4. Models
+        USE ROLE {{ target.role }};
         {% for step in steps %}
         -- {{ step.title }} ({{ step.path }})
         {{ step.body }}
-        {% endfor -%}
+        {% endfor %}
+        -- 5. Masking
+        {{ masking }}
+        """#,
+        "ingest_drift.sql": #"""
+        {{ header }}
+        -- Schema drift of {{ name }}: compares the live table with its declared columns. Returns one row
+        -- per difference: MISSING (declared, not in the table), EXTRA (in the table, not declared) or
+        -- RETYPED (type differs). No rows means no drift.
+        WITH declared AS (
+            SELECT column1 AS column_name, column2 AS data_type
+            FROM (VALUES
+        {%- for column in columns %}
+                ({{ column.name }}, {{ column.type }}){% if not loop.last %},{% endif %}
+        {%- endfor %}
+            )
+        ),
+
+        actual AS (
+            SELECT
+                column_name,
+                CASE
+                    WHEN data_type = 'NUMBER' THEN 'NUMBER(' || numeric_precision || ',' || numeric_scale || ')'
+                    WHEN data_type IN ('TEXT', 'BINARY') THEN data_type || '(' || character_maximum_length || ')'
+                    ELSE data_type
+                END AS data_type
+            FROM {{ database }}.INFORMATION_SCHEMA.COLUMNS
+            WHERE table_schema = {{ schema }} AND table_name = {{ table }}
+        )
+
+        SELECT
+            COALESCE(d.column_name, a.column_name) AS column_name,
+            CASE
+                WHEN a.column_name IS NULL THEN 'MISSING'
+                WHEN d.column_name IS NULL THEN 'EXTRA'
+                ELSE 'RETYPED'
+            END AS drift,
+            d.data_type AS declared_type,
+            a.data_type AS actual_type
+        FROM declared AS d
+        FULL OUTER JOIN actual AS a ON d.column_name = a.column_name
+        WHERE a.column_name IS NULL OR d.column_name IS NULL OR d.data_type <> a.data_type
+        ORDER BY column_name;
+        """#,
+        "ingest_pipe.sql": #"""
+        {{ header }}
+        -- Snowpipe for {{ name }}: loads each new file as soon as S3 reports it.
+        {%- if dropped %}
+        -- Not used by the pipe (Snowpipe does not support them): {{ dropped | join(', ') }}.
+        {%- endif %}
+        {%- if sns_variable %}
+        -- The SNS topic ARN comes from the deploy-time variable {{ sns_variable }}.
+        {%- endif %}
+        CREATE OR REPLACE PIPE {{ pipe_relation }}
+            AUTO_INGEST = TRUE
+        {%- if sns_variable %}
+            AWS_SNS_TOPIC = '<% {{ sns_variable }} %>'
+        {%- endif %}
+            COMMENT = {{ comment }}
+        AS
+        {{ copy }};
+        """#,
+        "ingest_table.sql": #"""
+        {{ header }}
+        -- Creates landing table {{ name }} (if missing) and loads new files from {{ location }}.
+        -- COPY skips files it already loaded (load metadata), so re-running loads only new files.
+        {{ ddl }}
+
+        -- Load
+        {{ copy }};
+        """#,
+        "ingest_validate.sql": #"""
+        {{ header }}
+        -- Validates the staged files of {{ name }} without loading them: returns one row per error
+        -- (VALIDATION_MODE = RETURN_ERRORS) against the declared shape, in an empty temporary table.
+        CREATE TEMPORARY TABLE IF NOT EXISTS {{ temp_relation }}
+        {%- if infer %}
+        USING TEMPLATE (
+            SELECT ARRAY_AGG(OBJECT_CONSTRUCT(*))
+            FROM TABLE(
+                INFER_SCHEMA(
+                    LOCATION => {{ infer.location }},
+                    FILE_FORMAT => {{ infer.format }},
+                    IGNORE_CASE => TRUE
+                )
+            )
+        );
+        {%- else %} (
+        {%- for column in columns %}
+            {{ column.name }} {{ column.type }}{% if not loop.last %},{% endif %}
+        {%- endfor %}
+        );
+        {%- endif %}
+
+        COPY INTO {{ temp_relation }}
+        FROM {{ location }}
+        FILE_FORMAT = (FORMAT_NAME = {{ format }})
+        {%- for option in options %}
+        {{ option }}
+        {%- endfor %}
+        VALIDATION_MODE = RETURN_ERRORS;
+        """#,
+        "masking.sql": #"""
+        {{ header }}
+        -- Attaches the masking policies to the columns that name them (FORCE replaces an attached policy,
+        -- so re-running is safe). Views and tables replaced by a deploy lose their policies: the deploy
+        -- script runs these statements after the models.
+        {%- for group in groups %}
+
+        USE ROLE {{ group.role }};
+        {%- for statement in group.statements %}
+        {{ statement }};
+        {%- endfor %}
+        {%- endfor %}
         """#,
         "model_incremental.sql": #"""
         {{ header }}
@@ -102,6 +313,124 @@ public enum DefaultTemplates {
         {%- endif %}
         AS
         {{ sql }};
+        """#,
+        "setup.sql": #"""
+        {{ header }}
+        -- Setup of project '{{ project }}' for target '{{ target.name }}': database, warehouse, schemas,
+        -- file formats, storage integrations, stages, the audit log, masking policies, roles and grants.
+        -- Idempotent: objects are created IF NOT EXISTS and their settings applied with ALTER, so it is safe
+        -- to re-run (integrations and stages are never replaced: that would break the IAM trust and pipes).
+        {%- if variables %}
+        -- Deploy-time values are never written here; `snow sql` substitutes them:
+        --   snow sql -f setup.sql{% for v in variables %} -D {{ v }}=...{% endfor %}
+        {%- endif %}
+
+        USE ROLE SYSADMIN;
+        CREATE DATABASE IF NOT EXISTS {{ target.database }};
+        CREATE WAREHOUSE IF NOT EXISTS {{ target.warehouse }}
+            WITH WAREHOUSE_SIZE = '{{ target.warehouse_size }}'
+            AUTO_SUSPEND = {{ target.auto_suspend }}
+            AUTO_RESUME = TRUE
+            INITIALLY_SUSPENDED = TRUE;
+        ALTER WAREHOUSE {{ target.warehouse }} SET
+            WAREHOUSE_SIZE = '{{ target.warehouse_size }}'
+            AUTO_SUSPEND = {{ target.auto_suspend }}
+            AUTO_RESUME = TRUE;
+        {% for schema in schemas %}
+        CREATE SCHEMA IF NOT EXISTS {{ schema }};
+        {%- endfor %}
+        {% for format in file_formats %}
+        -- File format {{ format.name }}
+        CREATE FILE FORMAT IF NOT EXISTS {{ format.relation }}
+            TYPE = {{ format.type }}
+        {%- for option in format.options %}
+            {{ option }}
+        {%- endfor %};
+        {%- if format.options %}
+        ALTER FILE FORMAT {{ format.relation }} SET
+        {%- for option in format.options %}
+            {{ option }}
+        {%- endfor %};
+        {%- endif %}
+        {% endfor %}
+        {%- if integrations %}
+        USE ROLE ACCOUNTADMIN;
+        {%- for integration in integrations %}
+
+        -- Storage integration {{ integration.name }}: the role ARN comes from the deploy-time variable {{ integration.variable }}.
+        CREATE STORAGE INTEGRATION IF NOT EXISTS {{ integration.name }}
+            TYPE = EXTERNAL_STAGE
+            STORAGE_PROVIDER = '{{ integration.provider }}'
+            ENABLED = TRUE
+            STORAGE_AWS_ROLE_ARN = '<% {{ integration.variable }} %>'
+            STORAGE_ALLOWED_LOCATIONS = ({{ integration.locations }});
+        ALTER STORAGE INTEGRATION {{ integration.name }} SET
+            ENABLED = TRUE
+            STORAGE_AWS_ROLE_ARN = '<% {{ integration.variable }} %>'
+            STORAGE_ALLOWED_LOCATIONS = ({{ integration.locations }});
+        GRANT USAGE ON INTEGRATION {{ integration.name }} TO ROLE SYSADMIN;
+        {%- endfor %}
+
+        USE ROLE SYSADMIN;
+        {%- endif %}
+        {% for stage in stages %}
+        -- External stage {{ stage.name }}
+        CREATE STAGE IF NOT EXISTS {{ stage.relation }}
+            URL = {{ stage.url }}
+        {%- if stage.integration %}
+            STORAGE_INTEGRATION = {{ stage.integration }}
+        {%- endif %}
+        {%- if stage.format %}
+            FILE_FORMAT = (FORMAT_NAME = {{ stage.format }})
+        {%- endif %};
+        ALTER STAGE {{ stage.relation }} SET
+            URL = {{ stage.url }}
+        {%- if stage.integration %}
+            STORAGE_INTEGRATION = {{ stage.integration }}
+        {%- endif %}
+        {%- if stage.format %}
+            FILE_FORMAT = (FORMAT_NAME = {{ stage.format }})
+        {%- endif %};
+        {% endfor %}
+        -- Audit log: one row per model run and per load, success or failure.
+        CREATE TABLE IF NOT EXISTS {{ audit_table }} (
+            audit_id NUMBER AUTOINCREMENT,
+            model_name VARCHAR(255) NOT NULL,
+            run_kind VARCHAR(20) NOT NULL,
+            run_started_at TIMESTAMP_TZ NOT NULL,
+            run_completed_at TIMESTAMP_TZ NOT NULL,
+            rows_affected NUMBER DEFAULT 0,
+            dbt_version VARCHAR(50) NOT NULL,
+            target_name VARCHAR(50) NOT NULL,
+            target_database VARCHAR(255) NOT NULL,
+            target_schema VARCHAR(255) NOT NULL,
+            target_warehouse VARCHAR(255) NOT NULL,
+            execution_seconds NUMBER(10,1) AS (DATEDIFF('second', run_started_at, run_completed_at)),
+            status VARCHAR(20) NOT NULL,
+            error_message VARCHAR(2000),
+            CONSTRAINT pk_audit PRIMARY KEY (audit_id)
+        )
+        COMMENT = 'Written by every model run and load of the shopc deploy script (status SUCCESS or ERROR).';
+        {% for policy in policies %}
+        -- Masking policy {{ policy.name }}
+        CREATE MASKING POLICY IF NOT EXISTS {{ policy.relation }} AS (val {{ policy.type }}) RETURNS {{ policy.type }} ->
+            {{ policy.body }}
+        {%- if policy.comment %}
+            COMMENT = {{ policy.comment }}
+        {%- endif %};
+        ALTER MASKING POLICY {{ policy.relation }} SET BODY ->
+            {{ policy.body }};
+        {% endfor %}
+        -- Roles: {{ roles.loader }} loads the landing tables, {{ roles.transformer }} builds the models,
+        -- {{ roles.reporter }} reads the reporting schemas (BI).
+        USE ROLE SECURITYADMIN;
+        {%- for role in role_list %}
+        CREATE ROLE IF NOT EXISTS {{ role }};
+        GRANT ROLE {{ role }} TO ROLE SYSADMIN;
+        {%- endfor %}
+        {% for grant in grants %}
+        {{ grant }};
+        {%- endfor %}
         """#,
     ]
 }

@@ -1,0 +1,16 @@
+import ShopcBase
+import ShopcSpec
+
+/// Model SQL runs inside `EXECUTE IMMEDIATE $$ … $$` in the deploy script (the audited wrapper),
+/// where a `$$` would end the block early and let the rest run as separate statements. String
+/// literals that shopc writes escape `$$`; model SQL is written as is, so it must not hold one.
+enum ScriptingSafety {
+    static func check(models: [String: ModelSpec], builds: [String: [String: ModelBuild]], _ d: inout Diagnostics) {
+        for (name, model) in models.sorted(by: { $0.key < $1.key }) {
+            let texts = (builds[name] ?? [:]).values.flatMap { [$0.sql, $0.incrementalSQL ?? ""] }
+            guard texts.contains(where: { $0.contains("$$") }) else { continue }
+            d.error(.unsafeValue, "the SQL of model '\(name)' contains '$$', which would end the EXECUTE IMMEDIATE $$...$$ block the deploy script runs it in; write the text another way (for example with CHR(36))",
+                    at: model.sql?.location ?? model.name.location)
+        }
+    }
+}
