@@ -18,6 +18,8 @@ public struct Compiler {
 
     /// What a run produced.
     public struct Output: Sendable {
+        /// Wall time of each stage, in pipeline order.
+        public var timings: [(stage: String, seconds: Double)] = []
         public var artifacts: ArtifactSet?
         public var project: AnalysedProject?
         public var diagnostics: [Diagnostic]
@@ -40,8 +42,19 @@ public struct Compiler {
                 }
             }
         })
+        var timings: [(stage: String, seconds: Double)] = []
+        let clock = ContinuousClock()
+        var mark = clock.now
+        func lap(_ stage: String) {
+            let now = clock.now
+            let elapsed = now - mark
+            timings.append((stage, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+            mark = now
+        }
         let specs = loader.load(files: files.specs, diagnostics: &diagnostics)
+        lap("load")
         let project = ProjectAnalyzer(specs: specs).analyse(&diagnostics)
+        lap("analyse")
         if let project {
             for target in options.targets where !project.targets.contains(where: { $0.name == target }) {
                 diagnostics.error(.unknownTarget, "unknown target '\(target)'", at: nil,
@@ -49,10 +62,11 @@ public struct Compiler {
             }
         }
         guard let project, !diagnostics.hasErrors, !options.analyseOnly else {
-            return Output(artifacts: nil, project: project, diagnostics: diagnostics.sorted)
+            return Output(timings: timings, artifacts: nil, project: project, diagnostics: diagnostics.sorted)
         }
         let templates = TemplateSet(overrides: files.templateOverrides, diagnostics: &diagnostics)
         let artifacts = ProjectEmitter(project: project, templates: templates, onlyTargets: options.targets).emit(&diagnostics)
-        return Output(artifacts: diagnostics.hasErrors ? nil : artifacts, project: project, diagnostics: diagnostics.sorted)
+        lap("emit")
+        return Output(timings: timings, artifacts: diagnostics.hasErrors ? nil : artifacts, project: project, diagnostics: diagnostics.sorted)
     }
 }

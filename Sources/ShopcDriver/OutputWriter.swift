@@ -54,8 +54,8 @@ public struct OutputWriter {
         return out
     }
 
-    /// Compares without writing.
-    public func drift(_ artifacts: ArtifactSet) throws -> Drift {
+    /// Compares without writing; `withDiff` also builds the unified diff text.
+    public func drift(_ artifacts: ArtifactSet, withDiff: Bool = true) throws -> Drift {
         let existing = FileManager.default.fileExists(atPath: outputDir.path) ? try current() : [:]
         var drift = Drift()
         for path in artifacts.paths {
@@ -64,16 +64,16 @@ public struct OutputWriter {
                 let oldText = String(decoding: old, as: UTF8.self)
                 if oldText != new {
                     drift.changed.append(path)
-                    drift.diff += UnifiedDiff.diff(old: oldText, new: new, oldName: "a/\(path)", newName: "b/\(path)")
+                    if withDiff { drift.diff +=  UnifiedDiff.diff(old: oldText, new: new, oldName: "a/\(path)", newName: "b/\(path)") }
                 }
             } else {
                 drift.added.append(path)
-                drift.diff += UnifiedDiff.diff(old: "", new: new, oldName: "/dev/null", newName: "b/\(path)")
+                if withDiff { drift.diff += UnifiedDiff.diff(old: "", new: new, oldName: "/dev/null", newName: "b/\(path)") }
             }
         }
         for path in existing.keys.sorted() where owned(path) && artifacts.files[path] == nil {
             drift.removed.append(path)
-            drift.diff += UnifiedDiff.diff(old: String(decoding: existing[path] ?? Data(), as: UTF8.self), new: "", oldName: "a/\(path)", newName: "/dev/null")
+            if withDiff { drift.diff += UnifiedDiff.diff(old: String(decoding: existing[path] ?? Data(), as: UTF8.self), new: "", oldName: "a/\(path)", newName: "/dev/null") }
         }
         return drift
     }
@@ -93,7 +93,7 @@ public struct OutputWriter {
                 throw WriteError("'\(outputDir.path)' is not empty and was not written by shopc (no \(Self.marker) file); refusing to replace it")
             }
         }
-        let drift = try self.drift(artifacts)
+        let drift = try self.drift(artifacts, withDiff: false)
         if drift.isEmpty && exists { return drift }
 
         let parent = outputDir.deletingLastPathComponent()

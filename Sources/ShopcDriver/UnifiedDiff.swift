@@ -6,6 +6,11 @@ public enum UnifiedDiff {
     public static func diff(old: String, new: String, oldName: String, newName: String, context: Int = 3) -> String {
         if old == new { return "" }
         let a = lines(old), b = lines(new)
+        if a.isEmpty || b.isEmpty {
+            // A whole file added or removed: one hunk, no search needed.
+            let body = a.map { "-\($0)\n" }.joined() + b.map { "+\($0)\n" }.joined()
+            return "--- \(oldName)\n+++ \(newName)\n@@ -\(a.isEmpty ? 0 : 1),\(a.count) +\(b.isEmpty ? 0 : 1),\(b.count) @@\n" + body
+        }
         let edits = script(a, b)
         var out = "--- \(oldName)\n+++ \(newName)\n"
         var i = 0

@@ -29,6 +29,35 @@ struct ProjectOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Treat warnings as errors.")
     var warningsAsErrors = false
+
+    @Flag(name: .long, help: "Print the wall time of each stage and the peak memory to standard error.")
+    var timings = false
+}
+
+/// Stage timings for `--timings`.
+struct StageClock {
+    let clock = ContinuousClock()
+    var mark: ContinuousClock.Instant
+    var laps: [(stage: String, seconds: Double)] = []
+
+    init() { mark = clock.now }
+
+    mutating func lap(_ stage: String) {
+        let now = clock.now
+        let d = now - mark
+        laps.append((stage, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18))
+        mark = now
+    }
+
+    static func report(_ laps: [(stage: String, seconds: Double)]) {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        var text = ""
+        for lap in laps { text += "timing: \(lap.stage) \(String(format: "%.4f", lap.seconds)) s\n" }
+        text += "timing: total \(String(format: "%.4f", laps.reduce(0) { $0 + $1.seconds })) s\n"
+        text += "timing: peak-memory \(usage.ru_maxrss / 1024) MiB\n"
+        FileHandle.standardError.write(Data(text.utf8))
+    }
 }
 
 enum DiagnosticFormatOption: String, ExpressibleByArgument, CaseIterable {
@@ -80,13 +109,19 @@ struct Compile: ParsableCommand {
     var check = false
 
     func run() throws {
+        var clock = StageClock()
         var read = Diagnostics()
         let files = ProjectFiles(projectDir: options.projectDir, diagnostics: &read)
+        clock.lap("read")
         var compileOptions = Compiler.Options()
         compileOptions.targets = Set(options.target)
         let output = Compiler.run(files, options: compileOptions, readDiagnostics: read)
+        clock.mark = clock.clock.now
+        var laps = clock.laps + output.timings
+        defer { if options.timings { StageClock.report(laps) } }
         if Report.print(output.diagnostics, options: options) { throw ExitCode(1) }
         guard let artifacts = output.artifacts else { throw ExitCode(1) }
+        defer { clock.lap("write"); laps.append(contentsOf: clock.laps.suffix(1)) }
         let outDir = out ?? files.root.appendingPathComponent("generated").path
         let writer = OutputWriter(outputDir: outDir, scope: options.target.isEmpty ? nil : Set(options.target))
         do {
@@ -124,6 +159,7 @@ struct Check: ParsableCommand {
         compileOptions.targets = Set(options.target)
         compileOptions.analyseOnly = true
         let output = Compiler.run(files, options: compileOptions, readDiagnostics: read)
+        if options.timings { StageClock.report(output.timings) }
         if Report.print(output.diagnostics, options: options) { throw ExitCode(1) }
     }
 }
