@@ -7,4 +7,5 @@ USE DATABASE {{ target.database }};
 {% for step in steps %}
 -- {{ step.title }} ({{ step.path }})
 {{ step.body }}
-{% endfor -%}
+{% endfor %}
+-- Data tests are not part of the deploy: run them next with snow sql -f run_tests.sql

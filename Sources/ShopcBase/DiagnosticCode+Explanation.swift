@@ -50,6 +50,10 @@ extension DiagnosticCode {
         case .invalidTestArguments: ("invalid test arguments", "A test is missing a required argument, has an unknown one, or is declared where it does not apply.")
         case .emptyModel: ("empty model", "A model's SQL renders to nothing for a target.")
         case .sqlSyntax: ("SQL syntax error", "A model's SQL (after templating) is not valid Snowflake SQL. The location maps back to the spec file.")
+        case .invalidTestThreshold: ("invalid test threshold", "A test's 'warn_if' or 'error_if' is not a comparison with a whole number. Write an operator (=, !=, <>, >, >=, <, <=) followed by a count, for example '> 10', '!= 0' or '>= 5'. The test's failing rows are counted and the comparison decides whether it warns or fails.")
+        case .testColumnType: ("column type does not suit the test", "The declared type of the tested column cannot hold what the test checks: accepted_range needs a numeric or date/time column, source freshness needs a date/time loaded_at_field, and a generic test argument typed 'column NUMBER' (for example) needs a column of that type family. Columns without a declared type are not checked.")
+        case .relationshipTypeMismatch: ("relationship between incompatible types", "A relationships test compares a column with a column of the referenced model or source whose declared type belongs to another family (numeric, text, date/time, boolean, semi-structured, binary, geospatial). Such a comparison either never matches or fails at run time; compare columns of the same family or cast in the model.")
+        case .acceptedValueType: ("accepted value does not fit the column", "A value listed in an accepted_values test cannot be stored in the column's declared type: text in a numeric column, a string longer than VARCHAR(n), something that is not a date in a date column, a non-boolean in a BOOLEAN column, or a null (NOT IN with a NULL never fails, so the test would never find anything; use not_null for NULLs).")
         }
     }
 }

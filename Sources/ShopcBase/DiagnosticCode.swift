@@ -3,7 +3,7 @@
 /// and `explanation`.
 ///
 /// Ranges: 0xxx input/output, 1xxx spec shape, 2xxx templating and macros, 3xxx graph,
-/// 4xxx SQL analysis.
+/// 4xxx SQL analysis, 6xxx data tests.
 public enum DiagnosticCode: String, Sendable, Codable, Hashable, CaseIterable, Comparable {
     // MARK: Input and output
     case fileUnreadable = "SHP0001"
@@ -57,6 +57,12 @@ public enum DiagnosticCode: String, Sendable, Codable, Hashable, CaseIterable, C
 
     // MARK: SQL analysis
     case sqlSyntax = "SHP4001"
+
+    // MARK: Data tests
+    case invalidTestThreshold = "SHP6001"
+    case testColumnType = "SHP6002"
+    case relationshipTypeMismatch = "SHP6003"
+    case acceptedValueType = "SHP6004"
 
     public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.rawValue < rhs.rawValue }
 

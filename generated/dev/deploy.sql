@@ -669,3 +669,5 @@ WHEN MATCHED THEN UPDATE SET
     revenue_share = shopc_source.revenue_share
 WHEN NOT MATCHED THEN INSERT (region, order_month, total_orders, active_customers, revenue_usd, profit_usd, revenue_share)
     VALUES (shopc_source.region, shopc_source.order_month, shopc_source.total_orders, shopc_source.active_customers, shopc_source.revenue_usd, shopc_source.profit_usd, shopc_source.revenue_share);
+
+-- Data tests are not part of the deploy: run them next with snow sql -f run_tests.sql
