@@ -7,6 +7,7 @@
 USE ROLE {{ target.role }};
 USE WAREHOUSE {{ target.warehouse }};
 USE DATABASE {{ target.database }};
+USE SCHEMA {{ target.database }}.{{ target.schema }};
 
 CREATE TABLE IF NOT EXISTS {{ results }} (
     run_id VARCHAR(36) NOT NULL,

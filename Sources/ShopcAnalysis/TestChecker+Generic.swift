@@ -66,6 +66,8 @@ extension TestChecker {
                     ok = false
                 }
                 bound.append((name, .value(value)))
+            case (_, .string(let text)) where text.contains("{{") || text.contains("{%"):
+                bound.append((name, .template(Located(text, at: argument.node.location))))
             default:
                 bound.append((name, .value(value)))
             }
@@ -111,9 +113,10 @@ extension TestChecker {
                       at: location)
         }
         let info = FreshnessInfo(warnAfter: warn, errorAfter: error, loadedAtField: field.value)
+        func age(_ t: (count: Int, period: String)) -> String { "\(t.count) \(t.period)\(t.count == 1 ? "" : "s")" }
         var text: [String] = []
-        if let warn { text.append("warns when the newest \(field.value) is more than \(warn.count) \(warn.period)(s) old") }
-        if let error { text.append("fails when it is more than \(error.count) \(error.period)(s) old") }
+        if let warn { text.append("warns when the newest \(field.value) is more than \(age(warn)) old") }
+        if let error { text.append(warn == nil ? "fails when the newest \(field.value) is more than \(age(error)) old" : "fails when it is more than \(age(error)) old") }
         return CheckedTest(
             info: TestInfo(
                 name: "freshness_\(owner.label)", kind: "freshness", node: owner.node, column: field.value, arguments: [],

@@ -15,6 +15,8 @@ enum GenericArgument: Sendable {
     case value(TemplateValue)
     /// `ref('m')` / `source('s', 't')` given to a `relation` argument, resolved per target.
     case relation(NodeID)
+    /// A string holding template syntax (`"{{ var('max') }}"`), rendered per target.
+    case template(Located<String>)
 }
 
 /// A test that passed its checks, with what compiling it for each target needs.

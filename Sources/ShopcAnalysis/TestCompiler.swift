@@ -81,6 +81,10 @@ struct TestCompiler {
                 case .value(let v): globals[name] = v
                 case .relation(let target):
                     globals[name] = Self.relation(target, in: scope).map { RenderHost.relationValue($0) } ?? TemplateValue.none
+                case .template(let text):
+                    let origin = TextOrigin(file: text.location.file, layout: .opaque(line: text.location.line, column: text.location.column))
+                    guard let rendered = render(text.value, origin: origin, globals: scope.globals, host: &host, &d) else { return nil }
+                    globals[name] = .string(rendered)
                 }
             }
             do {

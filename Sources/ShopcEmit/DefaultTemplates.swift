@@ -114,6 +114,7 @@ public enum DefaultTemplates {
         USE ROLE {{ target.role }};
         USE WAREHOUSE {{ target.warehouse }};
         USE DATABASE {{ target.database }};
+        USE SCHEMA {{ target.database }}.{{ target.schema }};
 
         CREATE TABLE IF NOT EXISTS {{ results }} (
             run_id VARCHAR(36) NOT NULL,

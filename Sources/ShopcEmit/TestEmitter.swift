@@ -13,8 +13,9 @@ struct TestEmitter {
     /// The table every run appends its results to.
     static func resultsTable(_ target: TargetInfo) -> String { "\(target.database).\(target.schema).SHOPC_TEST_RESULTS" }
 
-    /// The session-scoped table holding this run's id and start time.
-    static func runTable(_ target: TargetInfo) -> String { "\(target.database).\(target.schema).SHOPC_TEST_RUN" }
+    /// The session-scoped temporary table holding this run's id and start time. Unqualified: it
+    /// lives in the current schema, which the runner sets (and fakesnow only accepts it so).
+    static func runTable(_ target: TargetInfo) -> String { "SHOPC_TEST_RUN" }
 
     /// Adds the target's test files and runner to `artifacts`.
     func emit(target: TargetInfo, into artifacts: inout ArtifactSet, _ d: inout Diagnostics) {

@@ -7,6 +7,7 @@
 USE ROLE TRANSFORMER;
 USE WAREHOUSE TRANSFORM_WH;
 USE DATABASE SHOPVERSE_ANALYTICS;
+USE SCHEMA SHOPVERSE_ANALYTICS.CI_ANALYTICS;
 
 CREATE TABLE IF NOT EXISTS SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RESULTS (
     run_id VARCHAR(36) NOT NULL,
@@ -24,7 +25,7 @@ CREATE TABLE IF NOT EXISTS SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RESULTS (
 );
 
 -- One id for this run; the temporary table lives as long as the session.
-CREATE OR REPLACE TEMPORARY TABLE SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS
+CREATE OR REPLACE TEMPORARY TABLE SHOPC_TEST_RUN AS
 SELECT
     UUID_STRING() AS run_id,
     CURRENT_TIMESTAMP() AS started_at;
@@ -47,7 +48,7 @@ SELECT
     CASE WHEN result.errors > 0 THEN 'fail' WHEN result.failures > 0 THEN 'warn' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures,
@@ -85,7 +86,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -114,7 +115,7 @@ SELECT
     CASE WHEN result.errors > 0 THEN 'fail' WHEN result.failures > 0 THEN 'warn' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures,
@@ -152,7 +153,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -181,7 +182,7 @@ SELECT
     CASE WHEN result.errors > 0 THEN 'fail' WHEN result.failures > 0 THEN 'warn' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures,
@@ -219,7 +220,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -248,7 +249,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -281,7 +282,7 @@ SELECT
     CASE WHEN result.errors > 0 THEN 'fail' WHEN result.failures > 0 THEN 'warn' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures,
@@ -319,7 +320,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -348,7 +349,7 @@ SELECT
     CASE WHEN result.errors > 0 THEN 'fail' WHEN result.failures > 0 THEN 'warn' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures,
@@ -386,7 +387,7 @@ SELECT
     CASE WHEN result.errors > 0 THEN 'fail' WHEN result.failures > 0 THEN 'warn' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures,
@@ -424,7 +425,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -453,7 +454,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -486,7 +487,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -515,7 +516,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -544,7 +545,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -573,7 +574,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -606,7 +607,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -635,7 +636,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -668,7 +669,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -698,7 +699,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -727,7 +728,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -760,7 +761,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -789,7 +790,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -818,7 +819,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -848,7 +849,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -877,7 +878,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -910,7 +911,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -939,7 +940,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -972,7 +973,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1001,7 +1002,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1030,7 +1031,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1063,7 +1064,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1092,7 +1093,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1125,7 +1126,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1154,7 +1155,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1183,7 +1184,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1216,7 +1217,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1245,7 +1246,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'warn' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1274,7 +1275,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1303,7 +1304,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1332,7 +1333,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1361,7 +1362,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1390,7 +1391,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1419,7 +1420,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1452,7 +1453,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1484,7 +1485,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1513,7 +1514,7 @@ SELECT
     CASE WHEN result.failures > 10 THEN 'fail' WHEN result.failures > 0 THEN 'warn' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1545,7 +1546,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'warn' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1577,7 +1578,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1606,7 +1607,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'warn' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1636,7 +1637,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'warn' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1667,7 +1668,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1696,7 +1697,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1725,7 +1726,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1754,7 +1755,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1787,7 +1788,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1816,7 +1817,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1845,7 +1846,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'warn' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1874,7 +1875,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1903,7 +1904,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1937,7 +1938,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1966,7 +1967,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -1995,7 +1996,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -2028,7 +2029,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -2057,7 +2058,7 @@ SELECT
     CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -2086,7 +2087,7 @@ SELECT
     CASE WHEN result.failures >= 10 THEN 'fail' WHEN result.failures > 0 THEN 'warn' ELSE 'pass' END,
     run.started_at,
     CURRENT_TIMESTAMP()
-FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run
+FROM SHOPC_TEST_RUN AS run
 CROSS JOIN (
     SELECT
         COUNT(*) AS failures
@@ -2109,7 +2110,7 @@ SELECT
     results.model_name,
     results.column_name
 FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RESULTS AS results
-INNER JOIN SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run ON results.run_id = run.run_id
+INNER JOIN SHOPC_TEST_RUN AS run ON results.run_id = run.run_id
 ORDER BY CASE results.status WHEN 'fail' THEN 0 WHEN 'warn' THEN 1 ELSE 2 END, results.test_name;
 
 -- Fail the run when an error-severity test failed: the cast raises an error that names them.
@@ -2123,6 +2124,6 @@ FROM (
         COUNT(*) AS n,
         LISTAGG(results.test_name, ', ') WITHIN GROUP (ORDER BY results.test_name) AS names
     FROM SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RESULTS AS results
-    INNER JOIN SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RUN AS run ON results.run_id = run.run_id
+    INNER JOIN SHOPC_TEST_RUN AS run ON results.run_id = run.run_id
     WHERE results.status = 'fail'
 ) AS failed;
