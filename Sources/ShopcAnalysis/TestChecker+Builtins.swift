@@ -148,7 +148,7 @@ extension TestChecker {
                     }
                 default: break
                 }
-                literals.append(BuiltinTest.literal(text))
+                literals.append(family == .numeric && Double(text) != nil ? text.trimmingWhitespace() : BuiltinTest.literal(text))
             }
         }
         return ok ? .acceptedValues(literals) : nil

@@ -35,7 +35,9 @@ extension TestChecker {
             let name = parameter.name.value
             let declaredNote = DiagnosticNote("'\(name)' is declared here", at: parameter.name.location)
             guard let argument = given[name] else {
-                if let defaultValue = parameter.defaultValue {
+                if case .string(let text)? = parameter.defaultValue, text.contains("{{") || text.contains("{%") {
+                    bound.append((name, .template(Located(text, at: parameter.location))))
+                } else if let defaultValue = parameter.defaultValue {
                     bound.append((name, .value(TemplateValues.from(defaultValue))))
                 } else {
                     d.error(.invalidTestArguments, "test '\(kind)' needs argument '\(name)'", at: test.name.location, notes: [declaredNote])

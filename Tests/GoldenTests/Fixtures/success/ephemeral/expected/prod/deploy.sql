@@ -23,3 +23,5 @@ __shopc_cte__big_orders AS (
     SELECT COUNT(*) AS n FROM __shopc_cte__big_orders
 )
 SELECT n FROM counted;
+
+-- Data tests are not part of the deploy: run them next with snow sql -f run_tests.sql

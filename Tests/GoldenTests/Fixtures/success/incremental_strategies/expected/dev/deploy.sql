@@ -62,3 +62,5 @@ SELECT order_id, amount
 FROM ANALYTICS.DEV_ANALYTICS.orders_replaced__shopc_tmp;
 
 COMMIT;
+
+-- Data tests are not part of the deploy: run them next with snow sql -f run_tests.sql

@@ -14,3 +14,5 @@ SELECT
     ROUND(amount * 1000, 0) AS amount_mills,
     status IN ('shipped', 'delivered') AS is_done
 FROM ANALYTICS.DEV_ANALYTICS_bronze.orders;
+
+-- Data tests are not part of the deploy: run them next with snow sql -f run_tests.sql

@@ -47,3 +47,5 @@ WHEN MATCHED THEN UPDATE SET
     total = shopc_source.total
 WHEN NOT MATCHED THEN INSERT (customer_id, total)
     VALUES (shopc_source.customer_id, shopc_source.total);
+
+-- Data tests are not part of the deploy: run them next with snow sql -f run_tests.sql

@@ -25,3 +25,5 @@ SELECT c.region, SUM(o.amount) AS total
 FROM ANALYTICS.PROD_ANALYTICS_silver.stg_orders AS o
 INNER JOIN ANALYTICS.PROD_ANALYTICS.stg_customers AS c ON o.customer_id = c.customer_id
 GROUP BY c.region;
+
+-- Data tests are not part of the deploy: run them next with snow sql -f run_tests.sql

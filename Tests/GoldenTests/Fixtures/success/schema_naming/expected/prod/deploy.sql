@@ -17,3 +17,5 @@ WHERE amount > 0;
 CREATE OR REPLACE VIEW ANALYTICS.PROD_ANALYTICS.order_facts
 AS
 SELECT order_id FROM ANALYTICS.silver.stg_orders;
+
+-- Data tests are not part of the deploy: run them next with snow sql -f run_tests.sql

@@ -11,3 +11,5 @@ AS
 -- orders from the raw source
 SELECT order_id, amount
 FROM ANALYTICS.PROD_ANALYTICS_bronze.orders;
+
+-- Data tests are not part of the deploy: run them next with snow sql -f run_tests.sql

@@ -11,3 +11,5 @@ CREATE OR REPLACE SECURE VIEW ANALYTICS.DEV_ANALYTICS_silver.stg_orders AS
 SELECT order_id, customer_id, amount
 FROM ANALYTICS.DEV_ANALYTICS_bronze.orders
 WHERE amount > 0;
+
+-- Data tests are not part of the deploy: run them next with snow sql -f run_tests.sql
