@@ -33,3 +33,4 @@ USE ROLE {{ target.role }};
 {% endfor %}
 -- 5. Masking
 {{ masking }}
+-- Data tests are not part of the deploy: run them next with snow sql -f run_tests.sql

@@ -209,27 +209,33 @@ public struct MacroInfo: Sendable, Equatable {
     }
 }
 
-/// A data test after checking.
+/// A data test after checking, compiled per target.
 public struct TestInfo: Sendable {
     /// A unique, stable name, e.g. `not_null_stg_orders_profit`.
     public var name: String
-    /// The test kind: `not_null`, `relationships`, a generic test name, or `singular`.
+    /// The test kind: `not_null`, `relationships`, a generic test name, `singular` or `freshness`.
     public var kind: String
     /// The node the test is attached to.
     public var node: NodeID?
     public var column: String?
     /// Arguments as plain values (rendered, e.g. `to` as a relation per target in `targets`).
     public var arguments: [(name: String, value: TestArgument)]
+    /// `error` or `warn`.
     public var severity: String
-    public var warnIf: String
-    public var errorIf: String
+    public var warnIf: TestThreshold
+    public var errorIf: TestThreshold
     public var whereClause: String?
     public var limit: Int?
     public var tags: [String]
-    /// Other nodes the test reads (relationships targets).
+    /// Other nodes the test reads (relationships targets, refs of generic and singular tests).
     public var dependsOn: [NodeID]
-    /// Per-target compiled SQL for singular and user-defined generic tests.
+    /// Per target: the query returning the failing rows (`where` applied, `limit` not applied).
+    /// Freshness checks return at most one row with a `severity` column.
     public var compiledSQL: [String: String]
+    /// What the test checks, for comments and docs.
+    public var description: String?
+    /// The spec file that declares the test.
+    public var file: String?
 }
 
 /// A test argument.

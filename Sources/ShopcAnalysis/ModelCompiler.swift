@@ -117,16 +117,12 @@ struct ModelCompiler {
     }
 }
 
-/// Compiles analyses and singular tests (templates that are not models) for one target.
+/// Compiles analyses (templates that are not models) for one target.
 struct AuxiliaryCompiler {
     let scope: TargetScope
     let renderer: TemplateRenderer
 
     func analyses(_ specs: [AnalysisSpec], _ d: inout Diagnostics) -> [(String, String)] {
-        specs.compactMap { spec in render(spec.sql.value, origin: spec.sqlOrigin, &d).map { (spec.name.value, $0) } }
-    }
-
-    func singularTests(_ specs: [SingularTestSpec], _ d: inout Diagnostics) -> [(String, String)] {
         specs.compactMap { spec in render(spec.sql.value, origin: spec.sqlOrigin, &d).map { (spec.name.value, $0) } }
     }
 

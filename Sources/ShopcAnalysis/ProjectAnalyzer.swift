@@ -43,10 +43,11 @@ public struct ProjectAnalyzer {
         var sourceRelations: [String: [String: [String: Relation]]] = [:]  // source → table → target → relation
         var dependencies: [String: OrderedSet<RecordedRef>] = [:]
         var analyses: [String: [String: String]] = [:]
-        var testSQL: [String: [String: String]] = [:]
+        var scopes: [TargetScope] = []
         for target in targets {
             let scope = SchemaResolver(project: project, target: target, specs: specs, names: names, macros: macros, renderer: renderer)
                 .scope(&diagnostics)
+            scopes.append(scope)
             for (source, tables) in scope.sourceRelations {
                 for (table, relation) in tables { sourceRelations[source, default: [:]][table, default: [:]][target.name.value] = relation }
             }
@@ -56,9 +57,6 @@ public struct ProjectAnalyzer {
             for (model, refs) in compiled.refs { dependencies[model, default: []].formUnion(refs) }
             for (name, sql) in AuxiliaryCompiler(scope: scope, renderer: renderer).analyses(specs.analyses, &diagnostics) {
                 analyses[name, default: [:]][target.name.value] = sql
-            }
-            for (name, sql) in AuxiliaryCompiler(scope: scope, renderer: renderer).singularTests(specs.singularTests, &diagnostics) {
-                testSQL[name, default: [:]][target.name.value] = sql
             }
         }
 
@@ -98,7 +96,7 @@ public struct ProjectAnalyzer {
                         relations: sourceRelations[source.name.value]?[table.name.value] ?? [:])
                 })
         }
-        let tests = TestChecker(specs: specs, names: names).check(&diagnostics, singularSQL: testSQL)
+        let tests = TestCompiler(renderer: renderer, scopes: scopes).compile(TestChecker(specs: specs, names: names).check(&diagnostics), &diagnostics)
 
         return AnalysedProject(
             name: project.name.value, defaultTarget: project.defaultTarget.value,

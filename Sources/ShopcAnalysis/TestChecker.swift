@@ -1,199 +1,250 @@
 import ShopcBase
 import ShopcSpec
+import ShopcTemplate
 
-/// Checks that declared tests name real tests, real columns and real nodes, and gives each a
-/// stable name. (Compiling tests to SQL is the test emitter's job.)
+/// A column of the node under test, with its declared type for the type checks and notes.
+struct TestedColumn: Sendable {
+    var name: String
+    var type: Located<String>?
+    var location: SourceLocation
+}
+
+/// An argument of a user-defined generic test, bound in its SQL.
+enum GenericArgument: Sendable {
+    /// A plain value (string, number, list...).
+    case value(TemplateValue)
+    /// `ref('m')` / `source('s', 't')` given to a `relation` argument, resolved per target.
+    case relation(NodeID)
+    /// A string holding template syntax (`"{{ var('max') }}"`), rendered per target.
+    case template(Located<String>)
+}
+
+/// A test that passed its checks, with what compiling it for each target needs.
+struct CheckedTest: Sendable {
+    /// The test as emitters see it (`compiledSQL` is filled by `TestCompiler`).
+    var info: TestInfo
+    /// Built-in tests: the checked arguments.
+    var builtin: BuiltinTest?
+    /// User-defined generic tests: the declaration and the bound arguments.
+    var generic: GenericTestSpec?
+    var genericArguments: [(name: String, value: GenericArgument)] = []
+    /// Singular tests: the declaration.
+    var singular: SingularTestSpec?
+    /// The `where` config, a template rendered per target.
+    var whereClause: Located<String>?
+    /// Source freshness checks: the thresholds and the declared type of the loaded-at column.
+    var freshness: FreshnessInfo?
+    var loadedAtType: String?
+}
+
+/// Checks every declared test before anything runs: names (with did-you-mean), columns,
+/// arguments and their types, relationships and thresholds; gives each test a stable, unique name.
+/// Compiling the checked tests to SQL per target is `TestCompiler`'s job.
 struct TestChecker {
     let specs: ProjectSpecs
     let names: NameTable
 
-    /// Built-in generic tests and the arguments each accepts (required ones first).
-    static let builtins: [String: (required: [String], optional: [String], modelLevel: Bool)] = [
-        "not_null": ([], [], false),
-        "unique": ([], [], false),
-        "accepted_values": (["values"], ["quote"], false),
-        "accepted_range": ([], ["min", "max", "inclusive", "min_inclusive", "max_inclusive"], false),
-        "relationships": (["to", "field"], [], false),
-        "unique_combination_of_columns": (["combination_of_columns"], [], true),
-        "expression_is_true": (["expression"], [], true),
-        "row_count": ([], ["min", "max"], true),
-        "not_empty": ([], [], true),
-    ]
-
+    /// The node a test is declared on.
     struct Owner {
         var node: NodeID
         var label: String
-        var columns: [String]
-        var columnsLocation: SourceLocation?
+        var columns: [TestedColumn]
+        var file: String
+        var ephemeral: Bool
+
+        /// The declared column of that name, ignoring case.
+        func column(named name: String) -> TestedColumn? {
+            columns.first { $0.name.uppercased() == name.uppercased() }
+        }
     }
 
-    func check(_ d: inout Diagnostics, singularSQL: [String: [String: String]]) -> [TestInfo] {
-        var out: [TestInfo] = []
-        var usedNames: [String: Int] = [:]
-        func uniqueName(_ base: String) -> String {
-            let n = usedNames[base, default: 0]
-            usedNames[base] = n + 1
-            return n == 0 ? base : "\(base)_\(n + 1)"
+    /// Checks all tests; returns those that passed, in declaration order (source tables with their
+    /// freshness first, then models, then singular tests).
+    func check(_ d: inout Diagnostics) -> [CheckedTest] {
+        let generic = genericTests(&d)
+        var namer = TestNamer()
+        var singularNames: [String: SourceLocation] = [:]
+        var singular: [SingularTestSpec] = []
+        for test in specs.singularTests {
+            if let first = singularNames[test.name.value] {
+                d.error(.duplicateName, "test '\(test.name.value)' is declared twice", at: test.name.location,
+                        notes: [DiagnosticNote("first declared here", at: first)])
+                continue
+            }
+            singularNames[test.name.value] = test.name.location
+            namer.reserve(test.name.value)
+            singular.append(test)
         }
-        let generic = Dictionary(specs.genericTests.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+        var out: [CheckedTest] = []
+        func add(_ test: CheckedTest?) {
+            guard var test else { return }
+            test.info.name = namer.unique(test.info.name)
+            out.append(test)
+        }
+        var seenTables: Set<String> = []
         for source in specs.sources {
-            for table in source.tables {
+            for table in source.tables where seenTables.insert("\(source.name.value).\(table.name.value)").inserted {
                 for column in table.columns { ModelChecks.checkType(column, &d) }
-                let owner = Owner(node: .source(source: source.name.value, table: table.name.value), label: "\(source.name.value)_\(table.name.value)",
-                                  columns: table.columns.map(\.name.value), columnsLocation: table.columns.first?.location)
-                for test in table.tests { if let t = checkTest(test, owner: owner, column: nil, generic: generic, &d) { out.append(named(t, uniqueName)) } }
+                let owner = Owner(
+                    node: .source(source: source.name.value, table: table.name.value), label: "\(source.name.value)_\(table.name.value)",
+                    columns: table.columns.map(Self.tested), file: table.location.file, ephemeral: false)
+                add(freshness(source: source, table: table, owner: owner, &d))
+                for test in table.tests { add(checkTest(test, owner: owner, column: nil, generic: generic, &d)) }
                 for column in table.columns {
-                    for test in column.tests { if let t = checkTest(test, owner: owner, column: column.name.value, generic: generic, &d) { out.append(named(t, uniqueName)) } }
+                    for test in column.tests { add(checkTest(test, owner: owner, column: Self.tested(column), generic: generic, &d)) }
                 }
             }
         }
-        for model in specs.models where names.models[model.name.value] != nil {
-            let owner = Owner(node: .model(model.name.value), label: model.name.value, columns: model.columns.map(\.name.value), columnsLocation: model.columns.first?.location)
-            for test in model.tests { if let t = checkTest(test, owner: owner, column: nil, generic: generic, &d) { out.append(named(t, uniqueName)) } }
+        for model in specs.models where names.models[model.name.value]?.location == model.location {
+            let owner = Owner(node: .model(model.name.value), label: model.name.value, columns: model.columns.map(Self.tested),
+                              file: model.file, ephemeral: model.materialized.value == "ephemeral")
+            for test in model.tests { add(checkTest(test, owner: owner, column: nil, generic: generic, &d)) }
             for column in model.columns {
-                for test in column.tests { if let t = checkTest(test, owner: owner, column: column.name.value, generic: generic, &d) { out.append(named(t, uniqueName)) } }
+                for test in column.tests { add(checkTest(test, owner: owner, column: Self.tested(column), generic: generic, &d)) }
             }
         }
-        for test in specs.singularTests {
-            out.append(TestInfo(
-                name: uniqueName(test.name.value), kind: "singular", node: nil, column: nil, arguments: [],
-                severity: test.config.severity?.value ?? "error", warnIf: test.config.warnIf?.value ?? "!=0",
-                errorIf: test.config.errorIf?.value ?? "!=0", whereClause: nil, limit: test.config.limit?.value,
-                tags: test.config.tags.map(\.value), dependsOn: [], compiledSQL: singularSQL[test.name.value] ?? [:]))
+        for test in singular {
+            guard let thresholds = checkConfig(test.config, &d) else { continue }
+            if let clause = test.config.whereClause {
+                d.warning(.invalidValue, "'where' has no effect on singular test '\(test.name.value)': filter the rows in its SQL", at: clause.location)
+            }
+            out.append(CheckedTest(
+                info: TestInfo(
+                    name: test.name.value, kind: "singular", node: nil, column: nil, arguments: [],
+                    severity: test.config.severity?.value ?? "error", warnIf: thresholds.warnIf, errorIf: thresholds.errorIf,
+                    whereClause: nil, limit: test.config.limit?.value, tags: test.config.tags.map(\.value), dependsOn: [],
+                    compiledSQL: [:], description: test.description?.value, file: test.location.file),
+                singular: test))
         }
         return out
     }
 
-    private func named(_ t: TestInfo, _ unique: (String) -> String) -> TestInfo {
-        var t = t
-        t.name = unique(t.name)
-        return t
+    static func tested(_ c: ColumnSpec) -> TestedColumn {
+        TestedColumn(name: c.name.value, type: c.type, location: c.name.location)
     }
 
-    func checkTest(_ test: TestSpec, owner: Owner, column: String?, generic: [String: GenericTestSpec], _ d: inout Diagnostics) -> TestInfo? {
-        let kind = test.name.value
-        let required: [String]
-        let optional: [String]
-        if let builtin = Self.builtins[kind] {
-            (required, optional) = (builtin.required, builtin.optional)
-            if column == nil && !builtin.modelLevel {
-                d.error(.invalidTestArguments, "test '\(kind)' applies to a column; declare it under the column's 'tests'", at: test.name.location)
-                return nil
+    /// The generic tests by name; a name declared twice or hiding a built-in test is an error.
+    func genericTests(_ d: inout Diagnostics) -> [String: GenericTestSpec] {
+        var out: [String: GenericTestSpec] = [:]
+        for test in specs.genericTests {
+            if BuiltinTest.catalog[test.name.value] != nil {
+                d.error(.duplicateName, "generic test '\(test.name.value)' would hide the built-in test of that name", at: test.name.location)
+                continue
             }
-        } else if let g = generic[kind] {
-            let implicit: Set<String> = ["model", "column_name"]
-            required = g.arguments.filter { $0.defaultValue == nil && !implicit.contains($0.name.value) }.map(\.name.value)
-            optional = g.arguments.filter { $0.defaultValue != nil }.map(\.name.value)
-        } else {
+            if let first = out[test.name.value] {
+                d.error(.duplicateName, "generic test '\(test.name.value)' is declared twice", at: test.name.location,
+                        notes: [DiagnosticNote("first declared here", at: first.name.location)])
+                continue
+            }
+            out[test.name.value] = test
+        }
+        return out
+    }
+
+    /// Checks `warn_if`, `error_if` and `limit`; nil when one is invalid (reported).
+    func checkConfig(_ config: TestConfigSpec, _ d: inout Diagnostics) -> (warnIf: TestThreshold, errorIf: TestThreshold)? {
+        var ok = true
+        func threshold(_ value: Located<String>?, _ key: String) -> TestThreshold {
+            guard let value else { return .anyFailure }
+            if let parsed = TestThreshold(parsing: value.value) { return parsed }
+            d.error(.invalidTestThreshold, "invalid '\(key)' threshold '\(Identifier.printable(value.value))': expected a comparison with a whole number",
+                    at: value.location, notes: [DiagnosticNote("write for example '> 10', '!= 0' or '>= 5'")])
+            ok = false
+            return .anyFailure
+        }
+        let warnIf = threshold(config.warnIf, "warn_if")
+        let errorIf = threshold(config.errorIf, "error_if")
+        if let limit = config.limit, limit.value <= 0 {
+            d.error(.invalidValue, "'limit' must be a positive number of rows, found \(limit.value)", at: limit.location)
+            ok = false
+        }
+        return ok ? (warnIf, errorIf) : nil
+    }
+
+    /// Checks one test declared on `owner` (under `column` when declared on a column).
+    func checkTest(_ test: TestSpec, owner: Owner, column declared: TestedColumn?, generic: [String: GenericTestSpec], _ d: inout Diagnostics) -> CheckedTest? {
+        let kind = test.name.value
+        let builtin = BuiltinTest.catalog[kind]
+        let genericSpec = generic[kind]
+        guard builtin != nil || genericSpec != nil else {
             d.error(.unknownTest, "unknown test '\(kind)'", at: test.name.location,
-                    notes: Suggestion.note(for: kind, in: Array(Self.builtins.keys) + Array(generic.keys)).map { [$0] } ?? [])
+                    notes: Suggestion.note(for: kind, in: Array(BuiltinTest.catalog.keys) + Array(generic.keys)).map { [$0] } ?? [])
             return nil
         }
-        var arguments: [(name: String, value: TestArgument)] = []
-        var dependsOn: [NodeID] = []
-        let given = Set(test.arguments.map(\.name.value))
-        var ok = true
-        for name in required where !given.contains(name) {
-            d.error(.invalidTestArguments, "test '\(kind)' needs argument '\(name)'", at: test.name.location)
-            ok = false
+        if owner.ephemeral {
+            d.error(.invalidTestArguments, "test '\(kind)' is declared on ephemeral model '\(owner.label)', which has no table or view to query",
+                    at: test.name.location, notes: [DiagnosticNote("materialize the model as a view to test it")])
+            return nil
         }
-        if kind == "accepted_range" && !given.contains("min") && !given.contains("max") {
-            d.error(.invalidTestArguments, "test 'accepted_range' needs 'min', 'max' or both", at: test.name.location)
-            ok = false
-        }
-        var relationshipTarget: (node: NodeID, columns: [String], location: SourceLocation)?
-        for argument in test.arguments {
-            let name = argument.name.value
-            guard required.contains(name) || optional.contains(name) else {
-                d.error(.invalidTestArguments, "test '\(kind)' has no argument '\(name)'", at: argument.name.location,
-                        notes: Suggestion.note(for: name, in: required + optional).map { [$0] } ?? [])
-                ok = false
-                continue
+        var arguments = test.arguments
+        var column = declared
+        // On a model, column tests name their column with `column_name`.
+        if let index = arguments.firstIndex(where: { $0.name.value == "column_name" }), builtin?.scope != .model {
+            let argument = arguments.remove(at: index)
+            if declared != nil {
+                d.error(.invalidTestArguments, "'column_name' is only for tests declared on the model; this test is declared under column '\(declared?.name ?? "")'",
+                        at: argument.name.location)
+                return nil
             }
-            if kind == "relationships" && name == "to" {
-                guard case .string(let text) = argument.value, let target = resolveRelation(text, at: argument.node.location, &d) else {
-                    if case .string = argument.value {} else {
-                        d.error(.invalidTestArguments, "'to' must be ref('model') or source('source', 'table')", at: argument.node.location)
-                    }
-                    ok = false
-                    continue
-                }
-                relationshipTarget = (target.node, target.columns, argument.node.location)
-                dependsOn.append(target.node)
-                arguments.append((name, .node(target.node)))
-                continue
+            guard case .string(let name) = argument.value else {
+                d.error(.invalidTestArguments, "'column_name' must be a column name, found \(argument.node.kindDescription)", at: argument.node.location)
+                return nil
             }
-            if ["combination_of_columns"].contains(name) {
-                if case .list(let items) = argument.value {
-                    for item in items {
-                        if case .string(let c) = item { checkColumn(c, in: owner, at: argument.node.location, &d) }
-                    }
+            if let found = owner.column(named: name) {
+                column = found
+            } else if owner.columns.isEmpty {
+                guard Identifier.isValid(name) else {
+                    d.error(.invalidIdentifier, "'column_name' must be a plain identifier, found '\(Identifier.printable(name))'", at: argument.node.location)
+                    return nil
                 }
-            }
-            arguments.append((name, .value(Self.optionValue(argument.value))))
-        }
-        if let target = relationshipTarget, let fieldArgument = test.arguments.first(where: { $0.name.value == "field" }) {
-            if case .string(let field) = fieldArgument.value {
-                if !target.columns.isEmpty && !target.columns.contains(where: { $0.uppercased() == field.uppercased() }) {
-                    d.error(.unknownColumn, "'\(field)' is not a column of '\(target.node)'", at: fieldArgument.node.location,
-                            notes: Suggestion.note(for: field, in: target.columns).map { [$0] } ?? [])
-                    ok = false
-                }
+                column = TestedColumn(name: name, type: nil, location: argument.node.location)
             } else {
-                d.error(.invalidTestArguments, "'field' must be a column name", at: fieldArgument.node.location)
-                ok = false
+                unknownColumn(name, in: owner, at: argument.node.location, &d)
+                return nil
             }
         }
-        guard ok else { return nil }
-        let base = [kind, owner.label, column].compactMap { $0 }.joined(separator: "_")
-        return TestInfo(
-            name: base, kind: kind, node: owner.node, column: column, arguments: arguments,
-            severity: test.config.severity?.value ?? "error", warnIf: test.config.warnIf?.value ?? "!=0",
-            errorIf: test.config.errorIf?.value ?? "!=0", whereClause: test.config.whereClause?.value,
-            limit: test.config.limit?.value, tags: test.config.tags.map(\.value), dependsOn: dependsOn, compiledSQL: [:])
+        guard let thresholds = checkConfig(test.config, &d) else { return nil }
+        var checked = CheckedTest(info: TestInfo(
+            name: [kind, owner.label, column?.name].compactMap { $0 }.joined(separator: "_"), kind: kind, node: owner.node,
+            column: column?.name, arguments: [], severity: test.config.severity?.value ?? "error",
+            warnIf: thresholds.warnIf, errorIf: thresholds.errorIf, whereClause: test.config.whereClause?.value,
+            limit: test.config.limit?.value, tags: test.config.tags.map(\.value), dependsOn: [], compiledSQL: [:],
+            description: nil, file: owner.file))
+        checked.whereClause = test.config.whereClause
+        if let builtin {
+            switch (builtin.scope, column == nil, declared == nil) {
+            case (.column, true, _):
+                d.error(.invalidTestArguments, "test '\(kind)' applies to a column; declare it under the column's 'tests' or pass 'column_name'", at: test.name.location)
+                return nil
+            case (.model, _, false):
+                d.error(.invalidTestArguments, "test '\(kind)' applies to the whole \(owner.node.isSource ? "table" : "model"); declare it under its 'tests', not under a column",
+                        at: test.name.location)
+                return nil
+            default: break
+            }
+            guard let parsed = checkBuiltin(kind, arguments, test: test, owner: owner, column: column, catalog: builtin, &d) else { return nil }
+            checked.builtin = parsed
+            if case .relationships(let target, let field) = parsed {
+                checked.info.dependsOn = [target]
+                checked.info.arguments = [("to", .node(target)), ("field", .value(.string(field)))]
+            } else {
+                checked.info.arguments = arguments.map { ($0.name.value, .value(Self.optionValue($0.value))) }
+            }
+            return checked
+        }
+        guard let genericSpec, let bound = checkGeneric(genericSpec, arguments, test: test, owner: owner, column: column, &d) else { return nil }
+        checked.generic = genericSpec
+        checked.genericArguments = bound
+        checked.info.description = genericSpec.description?.value
+        checked.info.arguments = arguments.map { ($0.name.value, .value(Self.optionValue($0.value))) }
+        checked.info.dependsOn = bound.compactMap { if case .relation(let node) = $0.value { return node } else { return nil } }
+        return checked
     }
 
-    func checkColumn(_ name: String, in owner: Owner, at location: SourceLocation, _ d: inout Diagnostics) {
-        guard !owner.columns.isEmpty, !owner.columns.contains(where: { $0.uppercased() == name.uppercased() }) else { return }
+    /// Reports a column that the node does not declare, with did-you-mean.
+    func unknownColumn(_ name: String, in owner: Owner, at location: SourceLocation, _ d: inout Diagnostics) {
         d.error(.unknownColumn, "'\(name)' is not a column of '\(owner.node)'", at: location,
-                notes: Suggestion.note(for: name, in: owner.columns).map { [$0] } ?? [])
-    }
-
-    /// Parses `ref('m')` or `source('s', 't')` and resolves it.
-    func resolveRelation(_ text: String, at location: SourceLocation, _ d: inout Diagnostics) -> (node: NodeID, columns: [String])? {
-        let trimmed = text.trimmingWhitespace()
-        func args(_ prefix: String) -> [String]? {
-            guard trimmed.hasPrefix(prefix + "("), trimmed.hasSuffix(")") else { return nil }
-            let inner = trimmed.dropFirst(prefix.count + 1).dropLast()
-            return inner.split(separator: ",").map { part in
-                var p = String(part).trimmingWhitespace()
-                if p.count >= 2, let f = p.first, f == "'" || f == "\"", p.last == f { p = String(p.dropFirst().dropLast()) }
-                return p
-            }
-        }
-        if let a = args("ref"), a.count == 1 {
-            guard let model = names.models[a[0]] else {
-                d.error(.unknownRef, "unknown model '\(a[0])' in relationships test", at: location,
-                        notes: Suggestion.note(for: a[0], in: names.models.keys).map { [$0] } ?? [])
-                return nil
-            }
-            return (.model(a[0]), model.columns.map(\.name.value))
-        }
-        if let a = args("source"), a.count == 2 {
-            guard let tables = names.sourceTables[a[0]] else {
-                d.error(.unknownSource, "unknown source '\(a[0])' in relationships test", at: location,
-                        notes: Suggestion.note(for: a[0], in: names.sourceTables.keys).map { [$0] } ?? [])
-                return nil
-            }
-            guard let table = tables[a[1]] else {
-                d.error(.unknownSourceTable, "source '\(a[0])' has no table '\(a[1])'", at: location,
-                        notes: Suggestion.note(for: a[1], in: tables.keys).map { [$0] } ?? [])
-                return nil
-            }
-            return (.source(source: a[0], table: a[1]), table.columns.map(\.name.value))
-        }
-        d.error(.invalidTestArguments, "'to' must be ref('model') or source('source', 'table'), found '\(Identifier.printable(text))'", at: location)
-        return nil
+                notes: Suggestion.note(for: name, in: owner.columns.map(\.name)).map { [$0] } ?? [])
     }
 
     static func optionValue(_ v: SpecValue) -> OptionValue {
@@ -206,5 +257,34 @@ struct TestChecker {
         case .list(let items): .list(items.map(optionValue))
         case .map(let entries): .list(entries.map { optionValue($0.value) })
         }
+    }
+}
+
+/// Stable unique test names: the first use of a name keeps it, later ones get `_2`, `_3`...
+struct TestNamer {
+    private var used: [String: Int] = [:]
+
+    /// Marks a name as taken (singular tests keep the names their authors chose).
+    mutating func reserve(_ name: String) { used[name] = 1 }
+
+    /// The name, or the name with the first free numeric suffix.
+    mutating func unique(_ base: String) -> String {
+        guard used[base] != nil else {
+            used[base] = 1
+            return base
+        }
+        var n = (used[base] ?? 1) + 1
+        while used["\(base)_\(n)"] != nil { n += 1 }
+        used[base] = n
+        used["\(base)_\(n)"] = 1
+        return "\(base)_\(n)"
+    }
+}
+
+extension NodeID {
+    /// Whether this is a source table.
+    var isSource: Bool {
+        if case .source = self { return true }
+        return false
     }
 }

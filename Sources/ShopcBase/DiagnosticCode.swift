@@ -3,7 +3,7 @@
 /// and `explanation`.
 ///
 /// Ranges: 0xxx input/output, 1xxx spec shape, 2xxx templating and macros, 3xxx graph,
-/// 4xxx SQL analysis, 5xxx ingestion and platform.
+/// 4xxx SQL analysis, 5xxx ingestion and platform, 6xxx data tests.
 public enum DiagnosticCode: String, Sendable, Codable, Hashable, CaseIterable, Comparable {
     // MARK: Input and output
     case fileUnreadable = "SHP0001"
@@ -68,6 +68,11 @@ public enum DiagnosticCode: String, Sendable, Codable, Hashable, CaseIterable, C
     case columnMapping = "SHP5007"
     case unsafeValue = "SHP5008"
     case literalSecret = "SHP5009"
+    // MARK: Data tests
+    case invalidTestThreshold = "SHP6001"
+    case testColumnType = "SHP6002"
+    case relationshipTypeMismatch = "SHP6003"
+    case acceptedValueType = "SHP6004"
 
     public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.rawValue < rhs.rawValue }
 

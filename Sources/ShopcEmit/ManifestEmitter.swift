@@ -39,7 +39,12 @@ struct ManifestEmitter {
         var attached_node: String?
         var column: String?
         var severity: String
+        var warn_if: String?
+        var error_if: String?
+        var tags: [String]
         var depends_on: [String]
+        /// SHA-256 of the compiled failing-rows query per target.
+        var sql_sha256: [String: String]
     }
 
     struct Target: Encodable {
@@ -90,7 +95,11 @@ struct ManifestEmitter {
         for test in project.tests {
             let id = "test.\(test.name)"
             tests[id] = Test(unique_id: id, test: test.kind, attached_node: test.node?.description, column: test.column,
-                             severity: test.severity, depends_on: test.dependsOn.map(\.description))
+                             severity: test.severity,
+                             warn_if: test.kind == "freshness" ? nil : test.warnIf.description,
+                             error_if: test.kind == "freshness" ? nil : test.errorIf.description, tags: test.tags,
+                             depends_on: test.dependsOn.map(\.description),
+                             sql_sha256: test.compiledSQL.mapValues { SHA256.hex(Array($0.utf8)) })
         }
         let manifest = Manifest(
             manifest_version: 1, project: project.name, default_target: project.defaultTarget,

@@ -68,6 +68,7 @@ public struct ProjectEmitter {
                     artifacts.add("\(target.name)/analyses/\(analysis.name).sql", text)
                 }
             }
+            TestEmitter(project: project, templates: templates).emit(target: target, into: &artifacts, &d)
             if let deploy = templates.render("deploy.sql", [
                 "header": .string(ModelEmitter.header(["specs/"])), "project": .string(project.name),
                 "target": Self.targetValue(target), "steps": .list(steps),

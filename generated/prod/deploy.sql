@@ -1348,3 +1348,4 @@ USE ROLE TRANSFORMER;
 ALTER TABLE shopverse_analytics.silver.stg_customers MODIFY COLUMN name SET MASKING POLICY SHOPVERSE_ANALYTICS.PROD_ANALYTICS.pii_name FORCE;
 ALTER TABLE shopverse_analytics.silver.stg_customers MODIFY COLUMN email SET MASKING POLICY SHOPVERSE_ANALYTICS.PROD_ANALYTICS.pii_email FORCE;
 ALTER TABLE shopverse_analytics.gold.customer_profit MODIFY COLUMN customer_name SET MASKING POLICY SHOPVERSE_ANALYTICS.PROD_ANALYTICS.pii_name FORCE;
+-- Data tests are not part of the deploy: run them next with snow sql -f run_tests.sql

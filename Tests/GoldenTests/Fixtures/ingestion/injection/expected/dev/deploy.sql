@@ -198,3 +198,4 @@ $$;
 
 USE ROLE INGEST_ROLE;
 ALTER TABLE analytics.dev_analytics_bronze.notes MODIFY COLUMN body SET MASKING POLICY ANALYTICS.DEV_ANALYTICS.mask_text FORCE;
+-- Data tests are not part of the deploy: run them next with snow sql -f run_tests.sql

@@ -302,3 +302,4 @@ ALTER TABLE analytics.dev_analytics_bronze.orders MODIFY COLUMN amount SET MASKI
 
 USE ROLE TRANSFORMER;
 ALTER VIEW analytics.dev_analytics_silver.stg_orders MODIFY COLUMN email SET MASKING POLICY ANALYTICS.DEV_ANALYTICS.mask_email FORCE;
+-- Data tests are not part of the deploy: run them next with snow sql -f run_tests.sql

@@ -115,3 +115,4 @@ $$;
 
 -- 5. Masking
 -- (no masked columns)
+-- Data tests are not part of the deploy: run them next with snow sql -f run_tests.sql

@@ -1,0 +1,122 @@
+import OrderedCollections
+import ShopcBase
+import ShopcSpec
+import ShopcTemplate
+
+/// Compiles every checked test to its failing-rows query for each target: built-in tests from
+/// `BuiltinTestSQL`, generic and singular tests by rendering their templates (with `ref`,
+/// `source`, `var`, macros), the `where` config as a CTE over the tested relation.
+struct TestCompiler {
+    let renderer: TemplateRenderer
+    /// One render scope per target, in target order.
+    let scopes: [TargetScope]
+
+    /// The tests with `compiledSQL` filled for every target they compile in, and `dependsOn`
+    /// extended with what their templates read.
+    func compile(_ tests: [CheckedTest], _ d: inout Diagnostics) -> [TestInfo] {
+        var templates: [String: Template] = [:]
+        var broken: Set<String> = []
+        for test in tests {
+            guard let generic = test.generic, templates[generic.name.value] == nil, !broken.contains(generic.name.value) else { continue }
+            do {
+                templates[generic.name.value] = try Template.parse(generic.sql.value, origin: generic.sqlOrigin)
+            } catch {
+                d.emit(error.diagnostic)
+                broken.insert(generic.name.value)
+            }
+        }
+        var out: [TestInfo] = []
+        for test in tests {
+            var info = test.info
+            var reads = OrderedSet(info.dependsOn)
+            for scope in scopes {
+                var host = RenderHost(scope: scope, renderer: renderer, incremental: false)
+                let sql = compile(test, in: scope, templates: templates, host: &host, &d)
+                d.emit(contentsOf: host.diagnostics)
+                for ref in host.refs where ref.node != info.node { reads.append(ref.node) }
+                if let sql { info.compiledSQL[scope.target.name.value] = sql }
+            }
+            info.dependsOn = reads.sorted()
+            out.append(info)
+        }
+        return out
+    }
+
+    /// The relation of a node in a target.
+    static func relation(_ node: NodeID, in scope: TargetScope) -> Relation? {
+        switch node {
+        case .model(let name): scope.modelRelations[name]
+        case .source(let source, let table): scope.sourceRelations[source]?[table]
+        }
+    }
+
+    private func compile(_ test: CheckedTest, in scope: TargetScope, templates: [String: Template], host: inout RenderHost, _ d: inout Diagnostics) -> String? {
+        if let singular = test.singular {
+            return render(singular.sql.value, origin: singular.sqlOrigin, globals: scope.globals, host: &host, &d)
+        }
+        guard let node = test.info.node, let relation = Self.relation(node, in: scope) else { return nil }
+        if let freshness = test.freshness {
+            return BuiltinTestSQL.freshness(freshness, relation: relation.description, loadedAtType: test.loadedAtType)
+        }
+        var filtered: String?
+        if let clause = test.whereClause {
+            let origin = TextOrigin(file: clause.location.file, layout: .opaque(line: clause.location.line, column: clause.location.column))
+            guard let condition = render(clause.value, origin: origin, globals: scope.globals, host: &host, &d) else { return nil }
+            filtered = BuiltinTestSQL.filtered(relation.description, where: condition)
+        }
+        let model = filtered == nil ? relation.description : BuiltinTestSQL.filteredName
+        var sql: String
+        if let builtin = test.builtin {
+            var parent: String?
+            if case .relationships(let to, _) = builtin {
+                parent = Self.relation(to, in: scope)?.description
+            }
+            sql = BuiltinTestSQL.sql(builtin, model: model, column: test.info.column, parent: parent)
+        } else if let generic = test.generic, let template = templates[generic.name.value] {
+            var globals = scope.globals
+            globals["model"] = filtered == nil ? RenderHost.relationValue(relation) : .string(BuiltinTestSQL.filteredName)
+            globals["column_name"] = test.info.column.map { .string($0) } ?? TemplateValue.none
+            for (name, value) in test.genericArguments {
+                switch value {
+                case .value(let v): globals[name] = v
+                case .relation(let target):
+                    globals[name] = Self.relation(target, in: scope).map { RenderHost.relationValue($0) } ?? TemplateValue.none
+                case .template(let text):
+                    let origin = TextOrigin(file: text.location.file, layout: .opaque(line: text.location.line, column: text.location.column))
+                    guard let rendered = render(text.value, origin: origin, globals: scope.globals, host: &host, &d) else { return nil }
+                    globals[name] = .string(rendered)
+                }
+            }
+            do {
+                sql = SQLText.tidy(try renderer.render(template, globals: globals, host: &host).text)
+            } catch {
+                d.emit(error.asMacroError.diagnostic)
+                return nil
+            }
+            if sql.isEmpty {
+                d.error(.emptyModel, "generic test '\(generic.name.value)' renders to empty SQL for '\(test.info.name)' in target '\(scope.target.name.value)'",
+                        at: generic.sql.location)
+                return nil
+            }
+        } else {
+            return nil
+        }
+        if let filtered { sql = SQLText.injectCTEs([(BuiltinTestSQL.filteredName, filtered)], into: sql) }
+        return sql
+    }
+
+    private func render(_ text: String, origin: TextOrigin, globals: [String: TemplateValue], host: inout RenderHost, _ d: inout Diagnostics) -> String? {
+        do {
+            let template = try Template.parse(text, origin: origin)
+            let sql = SQLText.tidy(try renderer.render(template, globals: globals, host: &host).text)
+            if sql.isEmpty {
+                d.error(.emptyModel, "test SQL renders to nothing in target '\(host.scope.target.name.value)'", at: origin.start)
+                return nil
+            }
+            return sql
+        } catch {
+            d.emit(error.asMacroError.diagnostic)
+            return nil
+        }
+    }
+}
