@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""shopc benchmark: synthetic projects of N models, release build, wall time per stage and peak memory.
+
+    scripts/bench                 # N = 1000 and 10000
+    scripts/bench 1000 5000       # chosen sizes
+    scripts/bench --dbt 1000      # also time `dbt parse` and `dbt compile` on the same project
+
+Reports, per N: `shopc check` (best of 3, with per-stage times and peak memory), `shopc compile`
+into an empty folder, `shopc compile` when everything is up to date, and `cp -r` of the same output
+tree (the file-system floor), then the growth exponent between the smallest and largest N.
+"""
+import argparse
+import math
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+import time
+
+REPO = pathlib.Path(__file__).resolve().parent.parent
+WORK = REPO / ".bench"
+BIN = REPO / ".build" / "release" / "shopc"
+
+
+def run(cmd, **kw):
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr[-4000:])
+        raise SystemExit(f"bench: command failed: {' '.join(map(str, cmd))}")
+    return elapsed, proc.stderr
+
+
+def timings(stderr):
+    out = {}
+    for line in stderr.splitlines():
+        if line.startswith("timing: "):
+            parts = line.split()
+            if parts[1] == "peak-memory":
+                out["peak_mib"] = int(parts[2])
+            else:
+                out[parts[1]] = float(parts[2])
+    return out
+
+
+def bench_shopc(n):
+    project = WORK / f"shopc-{n}"
+    subprocess.run([sys.executable, str(REPO / "bench" / "gen_synthetic.py"), str(n), str(project)], check=True)
+    checks = [run([BIN, "check", "--project-dir", project, "--timings"]) for _ in range(3)]
+    best = min(checks, key=lambda c: c[0])
+    out = project / "generated"
+    shutil.rmtree(out, ignore_errors=True)
+    cold, cold_err = run([BIN, "compile", "--project-dir", project, "--timings"])
+    warm = min(run([BIN, "compile", "--project-dir", project, "--timings"])[0] for _ in range(3))
+    copy_target = WORK / f"copy-{n}"
+    shutil.rmtree(copy_target, ignore_errors=True)
+    cp, _ = run(["cp", "-r", out, copy_target])
+    shutil.rmtree(copy_target, ignore_errors=True)
+    files = sum(len(f) for _, _, f in os.walk(out))
+    return {"n": n, "check": best[0], "stages": timings(best[1]), "cold": cold, "cold_stages": timings(cold_err),
+            "warm": warm, "cp": cp, "files": files}
+
+
+def bench_dbt(n):
+    venv = REPO / ".venv-dbt"
+    if not (venv / "bin" / "dbt").exists():
+        subprocess.run([str(REPO / "scripts" / "venv.sh"), str(REPO / "bench" / "requirements-dbt.txt")],
+                       check=True, env={**os.environ, "VENV_DIR": str(venv)})
+    project = WORK / f"dbt-{n}"
+    subprocess.run([sys.executable, str(REPO / "bench" / "gen_synthetic.py"), str(n), str(WORK / f"shopc-{n}"), "--dbt", str(project)], check=True)
+    env = {**os.environ, "DBT_PROFILES_DIR": str(project), "DO_NOT_TRACK": "1", "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    parse, _ = run([venv / "bin" / "dbt", "parse", "--no-partial-parse"], cwd=project, env=env)
+    compile_, _ = run([venv / "bin" / "dbt", "compile", "--no-partial-parse"], cwd=project, env=env)
+    return {"parse": parse, "compile": compile_}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000])
+    parser.add_argument("--dbt", action="store_true", help="also time dbt parse / compile (installs dbt-core and dbt-duckdb)")
+    args = parser.parse_args()
+    WORK.mkdir(exist_ok=True)
+    subprocess.run(["swift", "build", "-c", "release", "--product", "shopc"], cwd=REPO, check=True)
+    rows = [bench_shopc(n) for n in args.sizes]
+    print(f"machine: {os.cpu_count()} cores")
+    print("| models | check (s) | load | analyse | peak MiB | compile, empty out (s) | compile, up to date (s) | cp -r (s) | files |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        s = r["stages"]
+        print(f"| {r['n']} | {r['check']:.3f} | {s.get('load', 0):.3f} | {s.get('analyse', 0):.3f} | {s.get('peak_mib', 0)} "
+              f"| {r['cold']:.3f} | {r['warm']:.3f} | {r['cp']:.3f} | {r['files']} |")
+    if len(rows) >= 2:
+        a, b = rows[0], rows[-1]
+        exponent = math.log(b["check"] / a["check"]) / math.log(b["n"] / a["n"])
+        print(f"growth exponent of check between N={a['n']} and N={b['n']}: {exponent:.2f}")
+    if args.dbt:
+        print("| models | dbt parse (s) | dbt compile (s) | shopc check (s) | shopc compile (s) | parse / check | compile / compile |")
+        print("|---:|---:|---:|---:|---:|---:|---:|")
+        for r in rows:
+            d = bench_dbt(r["n"])
+            print(f"| {r['n']} | {d['parse']:.1f} | {d['compile']:.1f} | {r['check']:.3f} | {r['cold']:.3f} "
+                  f"| {d['parse'] / r['check']:.0f}x | {d['compile'] / r['cold']:.0f}x |")
+
+
+if __name__ == "__main__":
+    main()
