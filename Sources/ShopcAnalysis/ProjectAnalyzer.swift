@@ -96,7 +96,7 @@ public struct ProjectAnalyzer {
         }
         let tests = TestChecker(specs: specs, names: names).check(&diagnostics, singularSQL: testSQL)
 
-        return AnalysedProject(
+        var analysed = AnalysedProject(
             name: project.name.value, defaultTarget: project.defaultTarget.value,
             targets: targets.map(Self.targetInfo),
             roles: Roles(
@@ -110,6 +110,8 @@ public struct ProjectAnalyzer {
             tests: tests, fileFormats: [], storageIntegrations: [], maskingPolicies: [],
             analyses: specs.analyses.map { AnalysisInfo(name: $0.name.value, description: $0.description?.value, sql: analyses[$0.name.value] ?? [:]) },
             specFiles: specs.files.map { ($0.path, $0.sha256) })
+        analysed.deploy = DeployResolver.resolve(project.deploy, project: project, targets: targets.map(\.name.value), &diagnostics)
+        return analysed
     }
 
     static func column(_ c: ColumnSpec) -> ColumnInfo {

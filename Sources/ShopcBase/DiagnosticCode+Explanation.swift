@@ -50,6 +50,12 @@ extension DiagnosticCode {
         case .invalidTestArguments: ("invalid test arguments", "A test is missing a required argument, has an unknown one, or is declared where it does not apply.")
         case .emptyModel: ("empty model", "A model's SQL renders to nothing for a target.")
         case .sqlSyntax: ("SQL syntax error", "A model's SQL (after templating) is not valid Snowflake SQL. The location maps back to the spec file.")
+        case .unpinnedAction: ("action not pinned to a commit", "Every action in the generated workflows runs at the commit named in project.deploy.actions. A tag or branch (v4, main) can be moved to other code after review; a full 40-character commit SHA cannot. Pin each action the workflows use (actions/checkout always; actions/upload-pages-artifact and actions/deploy-pages with docs: true; swift-actions/setup-swift with swift_version) to the commit of the release you reviewed.")
+        case .invalidCron: ("invalid cron schedule", "project.deploy.schedule must be a five-field cron expression in UTC (minute hour day-of-month month day-of-week), as GitHub Actions and Airflow read it, for example '0 6 * * *' for 06:00 every day. Names (MON, JAN) are accepted; seconds, '@daily' and schedules more frequent than every five minutes are not.")
+        case .invalidSecretName: ("invalid secret name", "A deploy key names a GitHub Actions secret (slack_webhook_secret, snowflake.account_secret...). Secret names hold letters, digits and '_', do not start with a digit and may not start with GITHUB_. shopc writes only the name into the workflow; the value stays in the repository's or environment's secrets.")
+        case .invalidSelector: ("invalid selector", "A --select or --exclude argument cannot be read or names something the project does not have. Selectors: NAME, +NAME (with ancestors), NAME+ (with descendants), 2+NAME / NAME+1 (bounded depth), tag:T, layer:L, path:GLOB, state:modified[+]; a space separates a union, a comma an intersection. Unknown model names get a did-you-mean note.")
+        case .stateUnreadable: ("state manifest unreadable", "--state DIR must name a folder holding the manifest.json of an earlier compile (for example the generated/ folder of the base branch). The file is missing, is not JSON, or is not a shopc manifest.")
+        case .selectsNothing: ("selector selects nothing", "A selector matched no model, for example a path: glob that matches no spec file. The command still runs; check the selector for a typo.")
         }
     }
 }

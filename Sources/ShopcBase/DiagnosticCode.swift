@@ -3,7 +3,7 @@
 /// and `explanation`.
 ///
 /// Ranges: 0xxx input/output, 1xxx spec shape, 2xxx templating and macros, 3xxx graph,
-/// 4xxx SQL analysis.
+/// 4xxx SQL analysis, 7xxx delivery (workflows, selectors, state).
 public enum DiagnosticCode: String, Sendable, Codable, Hashable, CaseIterable, Comparable {
     // MARK: Input and output
     case fileUnreadable = "SHP0001"
@@ -57,6 +57,14 @@ public enum DiagnosticCode: String, Sendable, Codable, Hashable, CaseIterable, C
 
     // MARK: SQL analysis
     case sqlSyntax = "SHP4001"
+
+    // MARK: Delivery, selection and state
+    case unpinnedAction = "SHP7001"
+    case invalidCron = "SHP7002"
+    case invalidSecretName = "SHP7003"
+    case invalidSelector = "SHP7004"
+    case stateUnreadable = "SHP7005"
+    case selectsNothing = "SHP7006"
 
     public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.rawValue < rhs.rawValue }
 

@@ -10,12 +10,15 @@ public struct ProjectEmitter {
     let templates: TemplateSet
     /// The targets to emit (all when empty).
     let onlyTargets: Set<String>
+    /// The models to emit (all when nil); a selection emits only model scripts and deploy scripts.
+    let onlyModels: Set<String>?
 
     /// Creates an emitter.
-    public init(project: AnalysedProject, templates: TemplateSet, onlyTargets: Set<String> = []) {
+    public init(project: AnalysedProject, templates: TemplateSet, onlyTargets: Set<String> = [], onlyModels: Set<String>? = nil) {
         self.project = project
         self.templates = templates
         self.onlyTargets = onlyTargets
+        self.onlyModels = onlyModels
     }
 
     /// Emits every artifact.
@@ -24,7 +27,7 @@ public struct ProjectEmitter {
         let models = ModelEmitter(project: project, templates: templates)
         for target in project.targets where onlyTargets.isEmpty || onlyTargets.contains(target.name) {
             var steps: [TemplateValue] = []
-            for model in project.models {
+            for model in project.models where onlyModels?.contains(model.name) ?? true {
                 guard let body = models.script(model, target: target, &d) else { continue }
                 let path = "\(target.name)/models/\(model.name).sql"
                 let sources = Array(Set([model.file, model.sqlFile])).sorted()
@@ -34,7 +37,7 @@ public struct ProjectEmitter {
                     "body": .string(body),
                 ]))
             }
-            for analysis in project.analyses {
+            for analysis in project.analyses where onlyModels == nil {
                 guard let sql = analysis.sql[target.name] else { continue }
                 if let text = templates.render("analysis.sql", [
                     "header": .string(ModelEmitter.header(["specs"])), "name": .string(analysis.name),
@@ -51,8 +54,11 @@ public struct ProjectEmitter {
                 artifacts.add("\(target.name)/deploy.sql", deploy)
             }
         }
-        if onlyTargets.isEmpty {
+        if onlyTargets.isEmpty && onlyModels == nil {
             artifacts.add("manifest.json", ManifestEmitter(project: project).json())
+        }
+        if onlyModels == nil {
+            DeliveryEmitter(project: project, templates: templates, onlyTargets: onlyTargets).emit(into: &artifacts, &d)
         }
         return artifacts
     }

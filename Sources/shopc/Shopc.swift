@@ -12,7 +12,7 @@ struct Shopc: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shopc",
         abstract: "Compile analytics pipelines described in YAML into deployable Snowflake artifacts.",
-        subcommands: [Compile.self, Check.self, Explain.self],
+        subcommands: [Compile.self, Check.self, Ls.self, Diff.self, Explain.self],
         defaultSubcommand: nil)
 }
 
@@ -79,11 +79,22 @@ struct Compile: ParsableCommand {
     @Flag(name: .long, help: "Write nothing; exit 1 with a diff when the output folder is out of date.")
     var check = false
 
+    @OptionGroup var selection: SelectionOptions
+
+    func validate() throws {
+        if selection.isActive && (check || out == nil) {
+            throw ValidationError("--select/--exclude write a partial output: give --out DIR (not generated/) and no --check")
+        }
+    }
+
     func run() throws {
         var read = Diagnostics()
         let files = ProjectFiles(projectDir: options.projectDir, diagnostics: &read)
         var compileOptions = Compiler.Options()
         compileOptions.targets = Set(options.target)
+        if selection.isActive {
+            compileOptions.models = Set(try selection.models(files: files, read: read, options: options).map(\.name))
+        }
         let output = Compiler.run(files, options: compileOptions, readDiagnostics: read)
         if Report.print(output.diagnostics, options: options) { throw ExitCode(1) }
         guard let artifacts = output.artifacts else { throw ExitCode(1) }
