@@ -27,6 +27,7 @@ extension SectionDecoder {
         let docs = r.bool("docs", &d)
         let swiftVersion = pattern(r, "swift_version", .version, &d)
         let actions = pinnedActions(r, &d)
+        let named = Set((r.node("actions").flatMap { node -> MappingNode? in if case .mapping(let m) = node { m } else { nil } })?.entries.map(\.key.text) ?? [])
         let spec = DeploySpec(
             branch: pattern(r, "branch", .ref, &d), stagingTarget: staging ?? Located("", at: m.location),
             productionTarget: production ?? Located("", at: m.location),
@@ -41,7 +42,7 @@ extension SectionDecoder {
         if docs?.value == true { required += ["actions/upload-pages-artifact", "actions/deploy-pages"] }
         if swiftVersion != nil { required.append("swift-actions/setup-swift") }
         if r.has("actions") || r.has("staging_target") {
-            for name in required where !actions.contains(where: { $0.name.value == name }) {
+            for name in required where !named.contains(name) {
                 d.error(.unpinnedAction, "the generated workflows use '\(name)' but 'deploy.actions' does not pin it to a commit", at: r.keyLocation("actions"),
                         notes: [DiagnosticNote("add '\(name): <40-character commit SHA>' under 'actions'")])
             }
@@ -82,7 +83,9 @@ extension SectionDecoder {
                 continue
             }
             guard ValuePattern.commitSHA.matches(sha) else {
-                let hint = sha.hasPrefix("v") || sha.contains(".") ? "a tag or branch can be moved; a commit SHA cannot" : "expected 40 lowercase hexadecimal characters, found \(sha.utf8.count) characters"
+                let hint = sha.hasPrefix("v") || sha.contains(".") || sha.utf8.count < 7 ? "a tag or branch can be moved; a commit SHA cannot"
+                    : sha.utf8.count == 40 ? "write the SHA in lowercase hexadecimal (0-9, a-f)"
+                    : "expected 40 lowercase hexadecimal characters, found \(sha.utf8.count)"
                 d.error(.unpinnedAction, "action '\(name.value)' must be pinned to a full 40-character commit SHA, found '\(Identifier.printable(sha))'", at: s.location,
                         notes: [DiagnosticNote(hint)])
                 continue
