@@ -52,6 +52,6 @@ final class DeploySpecTests: XCTestCase {
         let specs = SpecLoader(readReferenced: { _ in .missing }).load(files: [("specs/p.yml", Array(yaml.utf8))], diagnostics: &d)
         XCTAssertEqual(specs.project?.deploy?.schedule?.value, "0 6 * * *")
         XCTAssertEqual(Set(d.sorted.map { "\($0.location?.line ?? 0) \($0.code.rawValue)" }), ["10 SHP7003", "12 SHP7001", "13 SHP1002"])
-        XCTAssertEqual(d.sorted.first { $0.code == .unpinnedAction }?.location?.column, 23)
+        XCTAssertEqual(d.sorted.first { $0.code == .unpinnedAction }?.location?.column, 25)
     }
 }
