@@ -41,7 +41,8 @@ def check(dag_file: Path, manifest: dict) -> list[str]:
     from airflow.models.dagbag import DagBag
 
     problems: list[str] = []
-    py_compile.compile(str(dag_file), doraise=True)
+    # Byte-compile into a temporary file: generated/ must not gain __pycache__ folders.
+    py_compile.compile(str(dag_file), cfile=os.path.join(tempfile.mkdtemp(prefix="shopc-pyc-"), "dag.pyc"), doraise=True)
     try:
         bag = DagBag(dag_folder=str(dag_file), include_examples=False)
     except TypeError:  # Airflow 3.x dropped include_examples (examples follow the config)
@@ -92,6 +93,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    sys.dont_write_bytecode = True
     os.environ.setdefault("AIRFLOW_HOME", tempfile.mkdtemp(prefix="shopc-airflow-"))
     os.environ.setdefault("AIRFLOW__CORE__LOAD_EXAMPLES", "False")
     os.environ.setdefault("AIRFLOW__CORE__UNIT_TEST_MODE", "True")
