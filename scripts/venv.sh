@@ -3,8 +3,8 @@
 #
 #   scripts/venv.sh scripts/requirements-validate.txt [more-requirements.txt ...]
 #
-# Idempotent and fast: a sha256 of the python version + the given requirement files is kept in
-# .venv/.requirements-stamp; when it matches, nothing is installed. Paths are resolved relative
+# Idempotent and fast: a sha256 of the python version + each requirements file is kept in
+# .venv/.stamp-<file>; only files whose stamp differs are installed. Paths are resolved relative
 # to the caller's cwd first, then to the repo root. VENV_DIR overrides the venv location.
 set -euo pipefail
 
@@ -28,25 +28,31 @@ for r in "$@"; do
   fi
 done
 
-stamp_file="$VENV/.requirements-stamp"
-want="$({ "$PY" -c 'import sys; print(sys.version)'; for r in "${reqs[@]}"; do echo "== $(basename "$r")"; cat "$r"; done; } \
-        | sha256sum | cut -d' ' -f1)"
-
-if [ -x "$VENV/bin/python" ] && [ -f "$stamp_file" ] && [ "$(cat "$stamp_file")" = "$want" ]; then
-  exit 0
-fi
+# One stamp per requirements file, so scripts that share the venv with different files
+# (validate-sql, validate-workflows) do not reinstall each other's packages.
+pyver="$("$PY" -c 'import sys; print(sys.version)')"
+stale=()
+for r in "${reqs[@]}"; do
+  want="$({ echo "$pyver"; cat "$r"; } | sha256sum | cut -d' ' -f1)"
+  stamp="$VENV/.stamp-$(basename "$r")"
+  if ! [ -x "$VENV/bin/python" ] || ! [ -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then stale+=("$r"); fi
+done
+[ "${#stale[@]}" -gt 0 ] || exit 0
 
 if [ ! -x "$VENV/bin/python" ]; then
   echo "venv.sh: creating $VENV" >&2
   "$PY" -m venv "$VENV" || die "python3 -m venv $VENV failed"
 fi
 
-echo "venv.sh: installing ${reqs[*]#"$REPO/"} into $VENV" >&2
+echo "venv.sh: installing ${stale[*]#"$REPO/"} into $VENV" >&2
 pip_args=()
-for r in "${reqs[@]}"; do pip_args+=(-r "$r"); done
+for r in "${stale[@]}"; do pip_args+=(-r "$r"); done
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "${pip_args[@]}" \
-  || die "pip install failed for: ${reqs[*]}"
+  || die "pip install failed for: ${stale[*]}"
 
-# Only write the stamp after a successful install.
-echo "$want" > "$stamp_file.tmp" && mv "$stamp_file.tmp" "$stamp_file"
+# Only write the stamps after a successful install.
+for r in "${stale[@]}"; do
+  want="$({ echo "$pyver"; cat "$r"; } | sha256sum | cut -d' ' -f1)"
+  echo "$want" > "$VENV/.stamp-$(basename "$r").tmp" && mv "$VENV/.stamp-$(basename "$r").tmp" "$VENV/.stamp-$(basename "$r")"
+done
 echo "venv.sh: ready ($VENV)" >&2

@@ -28,6 +28,8 @@ public struct AnalysedProject: Sendable {
     public var analyses: [AnalysisInfo]
     /// Spec files and their checksums, sorted by path.
     public var specFiles: [(path: String, sha256: String)]
+    /// The checked `deploy:` section, when the project has one.
+    public var deploy: DeployInfo? = nil
 }
 
 /// The access roles named by the project.

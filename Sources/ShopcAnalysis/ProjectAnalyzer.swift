@@ -98,7 +98,7 @@ public struct ProjectAnalyzer {
         }
         let tests = TestCompiler(renderer: renderer, scopes: scopes).compile(TestChecker(specs: specs, names: names).check(&diagnostics), &diagnostics)
 
-        return AnalysedProject(
+        var analysed = AnalysedProject(
             name: project.name.value, defaultTarget: project.defaultTarget.value,
             targets: targets.map(Self.targetInfo),
             roles: Roles(
@@ -113,6 +113,8 @@ public struct ProjectAnalyzer {
             maskingPolicies: platform.maskingPolicies,
             analyses: specs.analyses.map { AnalysisInfo(name: $0.name.value, description: $0.description?.value, sql: analyses[$0.name.value] ?? [:]) },
             specFiles: specs.files.map { ($0.path, $0.sha256) })
+        analysed.deploy = DeployResolver.resolve(project.deploy, project: project, targets: targets.map(\.name.value), &diagnostics)
+        return analysed
     }
 
     static func column(_ c: ColumnSpec) -> ColumnInfo {

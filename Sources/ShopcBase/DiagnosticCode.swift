@@ -3,7 +3,8 @@
 /// and `explanation`.
 ///
 /// Ranges: 0xxx input/output, 1xxx spec shape, 2xxx templating and macros, 3xxx graph,
-/// 4xxx SQL analysis, 5xxx ingestion and platform, 6xxx data tests.
+/// 4xxx SQL analysis, 5xxx ingestion and platform, 6xxx data tests, 7xxx delivery (workflows,
+/// selectors, state).
 public enum DiagnosticCode: String, Sendable, Codable, Hashable, CaseIterable, Comparable {
     // MARK: Input and output
     case fileUnreadable = "SHP0001"
@@ -73,6 +74,14 @@ public enum DiagnosticCode: String, Sendable, Codable, Hashable, CaseIterable, C
     case testColumnType = "SHP6002"
     case relationshipTypeMismatch = "SHP6003"
     case acceptedValueType = "SHP6004"
+
+    // MARK: Delivery, selection and state
+    case unpinnedAction = "SHP7001"
+    case invalidCron = "SHP7002"
+    case invalidSecretName = "SHP7003"
+    case invalidSelector = "SHP7004"
+    case stateUnreadable = "SHP7005"
+    case selectsNothing = "SHP7006"
 
     public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.rawValue < rhs.rawValue }
 

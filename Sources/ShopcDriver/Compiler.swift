@@ -13,6 +13,8 @@ public struct Compiler {
         public var targets: Set<String> = []
         /// Stop after analysis (`shopc check`).
         public var analyseOnly = false
+        /// Emit only these models' scripts (a `--select` compile); nil emits everything.
+        public var models: Set<String>? = nil
         public init() {}
     }
 
@@ -65,7 +67,7 @@ public struct Compiler {
             return Output(timings: timings, artifacts: nil, project: project, diagnostics: diagnostics.sorted)
         }
         let templates = TemplateSet(overrides: files.templateOverrides, diagnostics: &diagnostics)
-        let artifacts = ProjectEmitter(project: project, templates: templates, onlyTargets: options.targets).emit(&diagnostics)
+        let artifacts = ProjectEmitter(project: project, templates: templates, onlyTargets: options.targets, onlyModels: options.models).emit(&diagnostics)
         lap("emit")
         return Output(timings: timings, artifacts: diagnostics.hasErrors ? nil : artifacts, project: project, diagnostics: diagnostics.sorted)
     }

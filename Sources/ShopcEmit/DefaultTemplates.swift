@@ -537,5 +537,217 @@ public enum DefaultTemplates {
         {{ sql_terminated }}
         {%- endif %}
         """#,
+        "workflow_deploy.yml": #"""
+        {{ header }}
+        # Deploys project '{{ project }}': on every push to {{ branch }}{% if schedule %} and on schedule{% endif %}, verify
+        # generated/, deploy target '{{ staging.name }}'{% if staging.tests %} and run its data tests{% endif %}, then deploy target
+        # '{{ production.name }}' behind the '{{ production.environment }}' environment (add required reviewers to it
+        # in the repository settings){% if docs %}, then publish the documentation to GitHub Pages{% endif %}.
+        name: shopc deploy
+
+        on:
+          push:
+            branches: ["{{ branch }}"]
+        {%- if schedule %}
+          schedule:
+            - cron: "{{ schedule }}"
+        {%- endif %}
+          workflow_dispatch:
+
+        permissions: {}
+
+        concurrency:
+          group: shopc-deploy
+          cancel-in-progress: false
+
+        jobs:
+          verify:
+            name: Verify generated/ matches the specs
+            runs-on: {{ runner }}
+            timeout-minutes: {{ timeout }}
+            permissions:
+              contents: read # to check out the repository
+            steps:
+              - name: Check out
+                uses: {{ actions.checkout }}
+                with:
+                  persist-credentials: false
+        {%- if swift_version %}
+              - name: Set up Swift
+                uses: {{ actions.setup_swift }}
+                with:
+                  swift-version: "{{ swift_version }}"
+        {%- endif %}
+              - name: Build shopc
+                run: swift build -c release --product shopc
+              - name: shopc compile --check
+                run: .build/release/shopc compile --check --format github
+        {% for stage in stages %}
+          {{ stage.job }}:
+            name: Deploy {{ stage.name }}
+            needs: {{ stage.needs }}
+            runs-on: {{ runner }}
+            timeout-minutes: {{ timeout }}
+            environment: {{ stage.environment }}
+            permissions:
+              contents: read # to check out the generated scripts
+            steps:
+              - name: Check out
+                uses: {{ actions.checkout }}
+                with:
+                  persist-credentials: false
+              - name: Install the Snowflake CLI
+                env:
+                  SNOWFLAKE_CLI_VERSION: "{{ snowflake_cli_version }}"
+                run: python3 -m pip install --user --disable-pip-version-check "snowflake-cli==$SNOWFLAKE_CLI_VERSION"
+              - name: Write the private key
+                env:
+                  PRIVATE_KEY_RAW: {{ secrets.private_key }}
+                run: |
+                  umask 077
+                  printf '%s\n' "$PRIVATE_KEY_RAW" > "$RUNNER_TEMP/snowflake_key.p8"
+        {%- for script in stage.scripts %}
+              - name: {{ script.title }}
+                env:
+                  SNOWFLAKE_ACCOUNT: {{ secrets.account }}
+                  SNOWFLAKE_USER: {{ secrets.user }}
+        {%- if secrets.passphrase %}
+                  PRIVATE_KEY_PASSPHRASE: {{ secrets.passphrase }}
+        {%- endif %}
+                  SCRIPT: {{ script.path }}
+                run: |
+                  snow sql --temporary-connection --authenticator SNOWFLAKE_JWT \
+                    --private-key-file "$RUNNER_TEMP/snowflake_key.p8" \
+                    --account "$SNOWFLAKE_ACCOUNT" --user "$SNOWFLAKE_USER" \
+                    -f "$SCRIPT"
+        {%- endfor %}
+              - name: Remove the private key
+                if: always()
+                run: rm -f "$RUNNER_TEMP/snowflake_key.p8"
+        {% endfor %}
+        {%- if docs %}
+          docs:
+            name: Publish the documentation
+            needs: {{ last_job }}
+            runs-on: {{ runner }}
+            timeout-minutes: {{ timeout }}
+            permissions:
+              pages: write # to publish to GitHub Pages
+              id-token: write # to prove the deployment's origin to GitHub Pages
+            environment:
+              name: github-pages
+              url: {% raw %}${{ steps.deployment.outputs.page_url }}{% endraw %}
+            steps:
+              - name: Check out
+                uses: {{ actions.checkout }}
+                with:
+                  persist-credentials: false
+              - name: Assemble the site
+                env:
+                  DOCS_DIR: {{ docs_dir }}
+                run: |
+                  mkdir -p _site
+                  if [ -d "$DOCS_DIR" ]; then cp -R "$DOCS_DIR/." _site/; fi
+                  cp generated/manifest.json _site/manifest.json
+                  if [ ! -f _site/index.html ]; then
+                    printf '<!doctype html><meta charset="utf-8"><title>%s</title><p><a href="manifest.json">manifest.json</a></p>\n' "{{ project }}" > _site/index.html
+                  fi
+              - name: Upload the site
+                uses: {{ actions.upload_pages_artifact }}
+                with:
+                  path: _site
+              - name: Deploy to GitHub Pages
+                id: deployment
+                uses: {{ actions.deploy_pages }}
+        {%- endif %}
+        {%- if slack %}
+
+          notify:
+            name: Alert Slack on failure
+            needs: [{{ all_jobs }}]
+            if: failure()
+            runs-on: {{ runner }}
+            timeout-minutes: 5
+            environment: slack-alerts
+            permissions: {}
+            steps:
+              - name: Post to Slack
+                env:
+                  SLACK_WEBHOOK_URL: {{ secrets.slack }}
+                  RUN_URL: {% raw %}${{ github.server_url }}/${{ github.repository }}/actions/runs/${{ github.run_id }}{% endraw %}
+                  REF_NAME: {% raw %}${{ github.ref_name }}{% endraw %}
+                run: |
+                  text="shopc deploy of {{ project }} failed on $REF_NAME: $RUN_URL"
+                  payload=$(jq -n --arg text "$text" '{text: $text}')
+                  curl --fail --silent --show-error -X POST -H 'Content-Type: application/json' --data "$payload" "$SLACK_WEBHOOK_URL"
+        {%- endif %}
+        """#,
+        "workflow_pr.yml": #"""
+        {{ header }}
+        # Pull-request checks for project '{{ project }}': build shopc, check the specs, verify that
+        # generated/ is up to date, validate the SQL and summarise the changed models and their impact.
+        name: shopc pull request
+
+        on:
+          pull_request:
+            branches: ["{{ branch }}"]
+
+        permissions: {}
+
+        concurrency:
+          group: {% raw %}shopc-pr-${{ github.event.pull_request.number }}{% endraw %}
+          cancel-in-progress: true
+
+        jobs:
+          check:
+            name: Check, compile and validate
+            runs-on: {{ runner }}
+            timeout-minutes: {{ timeout }}
+            permissions:
+              contents: read # to check out the repository and read the base branch's manifest
+            steps:
+              - name: Check out
+                uses: {{ actions.checkout }}
+                with:
+                  persist-credentials: false
+                  fetch-depth: 0
+        {%- if swift_version %}
+              - name: Set up Swift
+                uses: {{ actions.setup_swift }}
+                with:
+                  swift-version: "{{ swift_version }}"
+        {%- endif %}
+              - name: Build shopc
+                run: swift build -c release --product shopc
+              - name: shopc check
+                run: .build/release/shopc check --format github
+              - name: shopc compile --check
+                run: .build/release/shopc compile --check --format github
+        {%- if sql_validator %}
+              - name: Validate the SQL
+                run: {{ sql_validator }} generated
+        {%- endif %}
+              - name: Summarise changed models and their downstream impact
+                env:
+                  BASE_SHA: {% raw %}${{ github.event.pull_request.base.sha }}{% endraw %}
+                run: |
+                  base="$RUNNER_TEMP/base"
+                  mkdir -p "$base"
+                  if git show "$BASE_SHA:generated/manifest.json" > "$base/manifest.json" 2>/dev/null; then
+                    {
+                      echo "## shopc: changed models"
+                      echo
+                      .build/release/shopc diff --state "$base" --output markdown
+                      echo
+                      echo "### Selected for deployment: \`state:modified+\`"
+                      echo
+                      echo '```'
+                      .build/release/shopc ls --select state:modified+ --state "$base"
+                      echo '```'
+                    } >> "$GITHUB_STEP_SUMMARY"
+                  else
+                    echo "The base branch has no generated/manifest.json: every model is new." >> "$GITHUB_STEP_SUMMARY"
+                  fi
+        """#,
     ]
 }

@@ -18,6 +18,8 @@ struct ManifestEmitter {
         var unique_id: String
         var resource_type: String
         var name: String
+        /// Covers the spec values and the compiled SQL (`AnalysedProject.checksum(of:)`), for `state:` selectors.
+        var checksum: String
         var source_name: String?
         var layer: String?
         var materialized: String?
@@ -75,7 +77,7 @@ struct ManifestEmitter {
         for source in project.sources {
             for table in source.tables {
                 nodes[table.id.description] = Node(
-                    unique_id: table.id.description, resource_type: "source", name: table.name, source_name: source.name,
+                    unique_id: table.id.description, resource_type: "source", name: table.name, checksum: project.checksum(of: table), source_name: source.name,
                     layer: nil, materialized: nil, incremental_strategy: nil, unique_key: nil, cluster_by: nil, tags: [],
                     description: table.description, columns: table.columns.map(Self.column), depends_on: [],
                     original_file_path: nil, relations: table.relations.mapValues(\.description), sql_sha256: nil)
@@ -83,7 +85,7 @@ struct ManifestEmitter {
         }
         for model in project.models {
             nodes[model.id.description] = Node(
-                unique_id: model.id.description, resource_type: "model", name: model.name, source_name: nil, layer: model.layer,
+                unique_id: model.id.description, resource_type: "model", name: model.name, checksum: project.checksum(of: model), source_name: nil, layer: model.layer,
                 materialized: model.materialized, incremental_strategy: model.incrementalStrategy, unique_key: model.uniqueKey,
                 cluster_by: model.clusterBy, tags: model.tags, description: model.description, columns: model.columns.map(Self.column),
                 depends_on: model.dependsOn.map(\.description), original_file_path: model.file,

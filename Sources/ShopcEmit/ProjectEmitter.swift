@@ -10,12 +10,15 @@ public struct ProjectEmitter {
     let templates: TemplateSet
     /// The targets to emit (all when empty).
     let onlyTargets: Set<String>
+    /// The models to emit (all when nil); a selection emits only model scripts and deploy scripts.
+    let onlyModels: Set<String>?
 
     /// Creates an emitter.
-    public init(project: AnalysedProject, templates: TemplateSet, onlyTargets: Set<String> = []) {
+    public init(project: AnalysedProject, templates: TemplateSet, onlyTargets: Set<String> = [], onlyModels: Set<String>? = nil) {
         self.project = project
         self.templates = templates
         self.onlyTargets = onlyTargets
+        self.onlyModels = onlyModels
     }
 
     /// Emits every artifact.
@@ -25,7 +28,7 @@ public struct ProjectEmitter {
         for target in project.targets where onlyTargets.isEmpty || onlyTargets.contains(target.name) {
             var steps: [TemplateValue] = []
             let audit = AuditWrapper(templates: templates)
-            for model in project.models {
+            for model in project.models where onlyModels?.contains(model.name) ?? true {
                 guard let body = models.script(model, target: target, &d) else { continue }
                 let path = "\(target.name)/models/\(model.name).sql"
                 let sources = Array(Set([model.file, model.sqlFile])).sorted()
@@ -58,7 +61,7 @@ public struct ProjectEmitter {
             }
             let masking = platform.masking(target, header: ModelEmitter.header(["specs/"]), &d)
             if let masking { artifacts.add("\(target.name)/masking.sql", masking) }
-            for analysis in project.analyses {
+            for analysis in project.analyses where onlyModels == nil {
                 guard let sql = analysis.sql[target.name] else { continue }
                 if let text = templates.render("analysis.sql", [
                     "header": .string(ModelEmitter.header(["specs"])), "name": .string(analysis.name),
@@ -81,8 +84,11 @@ public struct ProjectEmitter {
                 artifacts.add("\(target.name)/deploy.sql", deploy)
             }
         }
-        if onlyTargets.isEmpty {
+        if onlyTargets.isEmpty && onlyModels == nil {
             artifacts.add("manifest.json", ManifestEmitter(project: project).json())
+        }
+        if onlyModels == nil {
+            DeliveryEmitter(project: project, templates: templates, onlyTargets: onlyTargets).emit(into: &artifacts, &d)
         }
         return artifacts
     }

@@ -60,10 +60,13 @@ struct SectionDecoder {
             roles.transformer = identifier(rr, "transformer", &d)
             roles.reporter = identifier(rr, "reporter", &d)
         }
+        let deploy = r.mapping("deploy", &d).flatMap { decodeDeploy($0, &d) }
         guard let name, let defaultTarget else { return nil }
-        return ProjectSpec(
+        var project = ProjectSpec(
             name: name, defaultTarget: defaultTarget, targets: targets, vars: vars(r.mapping("vars", &d)),
             layers: layers, schemaMacro: r.string("schema_macro", &d), roles: roles, location: m.location)
+        project.deploy = deploy
+        return project
     }
 
     func vars(_ node: MappingNode?) -> [(name: Located<String>, value: SpecValue)] {

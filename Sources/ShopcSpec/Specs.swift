@@ -50,8 +50,9 @@ public struct ProjectSpec: Sendable {
     public var schemaMacro: Located<String>?
     /// Role names used in grants.
     public var roles: RolesSpec
-    /// The raw `deploy:` mapping, read by the delivery stage.
     public var location: SourceLocation
+    /// The `deploy:` section (workflows, Airflow, LookML), when present.
+    public var deploy: DeploySpec? = nil
 }
 
 /// A deployment target (`dev`, `ci`, `prod`...).

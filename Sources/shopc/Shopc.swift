@@ -12,7 +12,7 @@ struct Shopc: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shopc",
         abstract: "Compile analytics pipelines described in YAML into deployable Snowflake artifacts.",
-        subcommands: [Compile.self, Check.self, Explain.self],
+        subcommands: [Compile.self, Check.self, Ls.self, Diff.self, Explain.self],
         defaultSubcommand: nil)
 }
 
@@ -108,6 +108,14 @@ struct Compile: ParsableCommand {
     @Flag(name: .long, help: "Write nothing; exit 1 with a diff when the output folder is out of date.")
     var check = false
 
+    @OptionGroup var selection: SelectionOptions
+
+    func validate() throws {
+        if selection.isActive && (check || out == nil) {
+            throw ValidationError("--select/--exclude write a partial output: give --out DIR (not generated/) and no --check")
+        }
+    }
+
     func run() throws {
         var clock = StageClock()
         var read = Diagnostics()
@@ -115,6 +123,9 @@ struct Compile: ParsableCommand {
         clock.lap("read")
         var compileOptions = Compiler.Options()
         compileOptions.targets = Set(options.target)
+        if selection.isActive {
+            compileOptions.models = Set(try selection.models(files: files, read: read, options: options).map(\.name))
+        }
         let output = Compiler.run(files, options: compileOptions, readDiagnostics: read)
         clock.mark = clock.clock.now
         var laps = clock.laps + output.timings

@@ -498,6 +498,38 @@ CROSS JOIN (
     ) AS failing_rows
 ) AS result;
 
+-- relationships_customer_profit_region (tests/relationships_customer_profit_region.sql): warn when failures <> 0
+INSERT INTO SHOPVERSE_ANALYTICS.PROD_ANALYTICS.SHOPC_TEST_RESULTS (
+    run_id, test_name, test_kind, model_name, column_name, severity, warn_if, error_if, failures, status,
+    run_started_at, executed_at
+)
+SELECT
+    run.run_id,
+    'relationships_customer_profit_region',
+    'relationships',
+    'customer_profit',
+    'region',
+    'warn',
+    '<> 0',
+    '<> 0',
+    result.failures,
+    CASE WHEN result.failures <> 0 THEN 'warn' ELSE 'pass' END,
+    run.started_at,
+    CURRENT_TIMESTAMP()
+FROM SHOPC_TEST_RUN AS run
+CROSS JOIN (
+    SELECT
+        COUNT(*) AS failures
+    FROM (
+        SELECT child.region
+        FROM shopverse_analytics.gold.customer_profit AS child
+        LEFT JOIN shopverse_analytics.gold.regional_sales AS parent
+            ON child.region = parent.region
+        WHERE child.region IS NOT NULL
+            AND parent.region IS NULL
+    ) AS failing_rows
+) AS result;
+
 -- not_null_customer_profit_total_profit (tests/not_null_customer_profit_total_profit.sql): fail when failures <> 0
 INSERT INTO SHOPVERSE_ANALYTICS.PROD_ANALYTICS.SHOPC_TEST_RESULTS (
     run_id, test_name, test_kind, model_name, column_name, severity, warn_if, error_if, failures, status,
