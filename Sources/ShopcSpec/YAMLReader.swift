@@ -19,7 +19,9 @@ public enum YAMLReader {
         }
         let root: Node?
         do {
-            let parser = try Parser(yaml: text)
+            // shopc resolves plain scalars itself; the basic resolver keeps Yams from running its regular
+            // expressions on every key it hashes while checking for duplicates.
+            let parser = try Parser(yaml: text, resolver: .basic)
             root = try parser.singleRoot()
         } catch let error as YamlError {
             diagnostics.emit(diagnostic(for: error, path: path))
