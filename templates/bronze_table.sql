@@ -17,7 +17,7 @@ ALTER TABLE {{ relation }} ADD COLUMN IF NOT EXISTS {{ column.name }} {{ column.
 {%- else %}
 CREATE TABLE IF NOT EXISTS {{ relation }} (
 {%- for column in columns %}
-    {{ column.name }} {{ column.type }}{% if column.comment %} COMMENT {{ column.comment }}{% endif %}{% if not loop.last %},{% endif %}
+    {{ column.name }} {{ column.type }}{% if column.default %} DEFAULT {{ column.default }}{% endif %}{% if column.comment %} COMMENT {{ column.comment }}{% endif %}{% if not loop.last %},{% endif %}
 {%- endfor %}
 )
 {%- endif %}

@@ -1,4 +1,7 @@
-COPY INTO {{ relation }}{% if positional %} ({{ columns | join(', ') }}){% endif %}
+{%- if column_list %}
+-- Local stage: the file columns by position; the load metadata columns take their defaults.
+{% endif -%}
+COPY INTO {{ relation }}{% if positional %} ({{ columns | join(', ') }}){% elif column_list %} ({{ column_list | join(', ') }}){% endif %}
 {%- if positional %}
 FROM (
     SELECT {{ selects | join(', ') }}

@@ -51,7 +51,7 @@ public enum DefaultTemplates {
         {%- else %}
         CREATE TABLE IF NOT EXISTS {{ relation }} (
         {%- for column in columns %}
-            {{ column.name }} {{ column.type }}{% if column.comment %} COMMENT {{ column.comment }}{% endif %}{% if not loop.last %},{% endif %}
+            {{ column.name }} {{ column.type }}{% if column.default %} DEFAULT {{ column.default }}{% endif %}{% if column.comment %} COMMENT {{ column.comment }}{% endif %}{% if not loop.last %},{% endif %}
         {%- endfor %}
         )
         {%- endif %}
@@ -67,7 +67,10 @@ public enum DefaultTemplates {
         {%- endif %}
         """#,
         "copy_into.sql": #"""
-        COPY INTO {{ relation }}{% if positional %} ({{ columns | join(', ') }}){% endif %}
+        {%- if column_list %}
+        -- Local stage: the file columns by position; the load metadata columns take their defaults.
+        {% endif -%}
+        COPY INTO {{ relation }}{% if positional %} ({{ columns | join(', ') }}){% elif column_list %} ({{ column_list | join(', ') }}){% endif %}
         {%- if positional %}
         FROM (
             SELECT {{ selects | join(', ') }}

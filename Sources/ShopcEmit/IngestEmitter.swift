@@ -53,11 +53,18 @@ struct IngestEmitter {
         let infer: TemplateValue = table.inferSchema && format != nil
             ? .dict(["location": .string(SQLLiteral.string(location)), "format": .string(format ?? "")]) : .none
         let metadata = table.metadataColumns ? MetadataColumns.all : []
+        // A local stage (file://, emulator runs only) cannot feed a COPY transformation, so the
+        // load lists the file's columns and the metadata columns take their defaults instead.
+        let local = stage.isLocal(for: target.name) && !metadata.isEmpty && !table.columns.isEmpty && !table.inferSchema
+            && !table.copyOptions.contains { $0.name == "MATCH_BY_COLUMN_NAME" && $0.value != .keyword("NONE") }
         var columns: [TemplateValue] = table.columns.map { c in
-            .dict(["name": .string(c.name), "type": .string(c.type ?? "VARCHAR"),
+            .dict(["name": .string(c.name), "type": .string(c.type ?? "VARCHAR"), "default": .none,
                    "comment": c.description.map { .string(SQLLiteral.string($0.trimmingCharacters())) } ?? .none])
         }
-        columns += metadata.map { .dict(["name": .string($0.name), "type": .string($0.type), "comment": .string(SQLLiteral.string($0.comment))]) }
+        columns += metadata.map {
+            .dict(["name": .string($0.name), "type": .string($0.type), "comment": .string(SQLLiteral.string($0.comment)),
+                   "default": local ? MetadataColumns.localDefault($0.name).map { .string($0) } ?? .none : .none])
+        }
         let metadataValues: [TemplateValue] = metadata.map {
             .dict(["name": .string($0.name), "type": .string($0.type), "comment": .string(SQLLiteral.string($0.comment))])
         }
@@ -73,11 +80,12 @@ struct IngestEmitter {
             options.insert(("MATCH_BY_COLUMN_NAME", .keyword("CASE_INSENSITIVE")), at: options.firstIndex { !["FILES", "PATTERN"].contains($0.name) } ?? options.count)
         }
         let byName = options.contains { $0.name == "MATCH_BY_COLUMN_NAME" && $0.value != .keyword("NONE") }
-        let positional = !byName && !metadata.isEmpty && !table.columns.isEmpty
+        let positional = !byName && !metadata.isEmpty && !table.columns.isEmpty && !local
         let includeMetadata = byName ? metadata.map { "\($0.name) = \($0.expression)" } : []
         func copy(_ opts: [(name: String, value: OptionValue)]) -> String? {
             templates.render("copy_into.sql", [
                 "relation": .string(relation.description), "positional": .bool(positional),
+                "column_list": .list(local ? table.columns.map { .string($0.name) } : []),
                 "columns": .list((table.columns.map(\.name) + metadata.map(\.name)).map { .string($0) }),
                 "selects": .list((table.columns.indices.map { "$\($0 + 1)" } + metadata.map(\.expression)).map { .string($0) }),
                 "location": .string(location), "format": .string(format ?? "''"),
