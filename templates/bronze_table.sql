@@ -17,7 +17,7 @@ ALTER TABLE {{ relation }} ADD COLUMN IF NOT EXISTS {{ column.name }} {{ column.
 {%- else %}
 CREATE TABLE IF NOT EXISTS {{ relation }} (
 {%- for column in columns %}
-    {{ column.name }} {{ column.type }}{% if column.default %} DEFAULT {{ column.default }}{% endif %}{% if column.comment %} COMMENT {{ column.comment }}{% endif %}{% if not loop.last %},{% endif %}
+    {{ column.name }} {{ column.type }}{% if column.comment %} COMMENT {{ column.comment }}{% endif %}{% if not loop.last %},{% endif %}
 {%- endfor %}
 )
 {%- endif %}
@@ -30,4 +30,13 @@ ALTER TABLE {{ relation }} SET COMMENT = {{ comment }};
 {%- endif %}
 {%- if evolution %}
 ALTER TABLE {{ relation }} SET ENABLE_SCHEMA_EVOLUTION = TRUE;
+{%- endif %}
+{%- if files_relation %}
+
+-- Rows of the files being loaded from the local stage (emulator runs; see the load below).
+CREATE TABLE IF NOT EXISTS {{ files_relation }} (
+{%- for column in file_columns %}
+    {{ column.name }} {{ column.type }}{% if not loop.last %},{% endif %}
+{%- endfor %}
+);
 {%- endif %}

@@ -51,7 +51,7 @@ public enum DefaultTemplates {
         {%- else %}
         CREATE TABLE IF NOT EXISTS {{ relation }} (
         {%- for column in columns %}
-            {{ column.name }} {{ column.type }}{% if column.default %} DEFAULT {{ column.default }}{% endif %}{% if column.comment %} COMMENT {{ column.comment }}{% endif %}{% if not loop.last %},{% endif %}
+            {{ column.name }} {{ column.type }}{% if column.comment %} COMMENT {{ column.comment }}{% endif %}{% if not loop.last %},{% endif %}
         {%- endfor %}
         )
         {%- endif %}
@@ -65,12 +65,31 @@ public enum DefaultTemplates {
         {%- if evolution %}
         ALTER TABLE {{ relation }} SET ENABLE_SCHEMA_EVOLUTION = TRUE;
         {%- endif %}
+        {%- if files_relation %}
+
+        -- Rows of the files being loaded from the local stage (emulator runs; see the load below).
+        CREATE TABLE IF NOT EXISTS {{ files_relation }} (
+        {%- for column in file_columns %}
+            {{ column.name }} {{ column.type }}{% if not loop.last %},{% endif %}
+        {%- endfor %}
+        );
+        {%- endif %}
         """#,
         "copy_into.sql": #"""
-        {%- if column_list %}
-        -- Local stage: the file columns by position; the load metadata columns take their defaults.
-        {% endif -%}
-        COPY INTO {{ relation }}{% if positional %} ({{ columns | join(', ') }}){% elif column_list %} ({{ column_list | join(', ') }}){% endif %}
+        {%- if files_relation -%}
+        -- Local stage: new files land in {{ files_relation }}, then move on with their load metadata.
+        DELETE FROM {{ files_relation }};
+        COPY INTO {{ files_relation }}
+        FROM {{ location }}
+        FILE_FORMAT = (FORMAT_NAME = {{ format }})
+        {%- for option in options %}
+        {{ option }}
+        {%- endfor %};
+        INSERT INTO {{ relation }} ({{ columns | join(', ') }})
+        SELECT {{ file_selects | join(', ') }}
+        FROM {{ files_relation }}
+        {%- else -%}
+        COPY INTO {{ relation }}{% if positional %} ({{ columns | join(', ') }}){% endif %}
         {%- if positional %}
         FROM (
             SELECT {{ selects | join(', ') }}
@@ -85,6 +104,7 @@ public enum DefaultTemplates {
         {%- endfor %}
         {%- if include_metadata %}
         INCLUDE_METADATA = ({{ include_metadata | join(', ') }})
+        {%- endif %}
         {%- endif %}
         """#,
         "deploy.sql": #"""
