@@ -6,6 +6,7 @@ import pathlib
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 
@@ -202,7 +203,7 @@ def main(repo, started, expected_module):
     report = Report()
     install_seconds = time.time() - started
     begin = time.time()
-    keep = "--keep" in os.sys.argv
+    keep = "--keep" in sys.argv
     tmp = pathlib.Path(tempfile.mkdtemp(prefix="shopc-e2e-"))
     try:
         for name, scenario in (("good", e2e_checks.good), ("bad", e2e_checks.bad)):
