@@ -31,3 +31,12 @@ ALTER TABLE {{ relation }} SET COMMENT = {{ comment }};
 {%- if evolution %}
 ALTER TABLE {{ relation }} SET ENABLE_SCHEMA_EVOLUTION = TRUE;
 {%- endif %}
+{%- if files_relation %}
+
+-- Rows of the files being loaded from the local stage (emulator runs; see the load below).
+CREATE TABLE IF NOT EXISTS {{ files_relation }} (
+{%- for column in file_columns %}
+    {{ column.name }} {{ column.type }}{% if not loop.last %},{% endif %}
+{%- endfor %}
+);
+{%- endif %}

@@ -1,3 +1,16 @@
+{%- if files_relation -%}
+-- Local stage: new files land in {{ files_relation }}, then move on with their load metadata.
+DELETE FROM {{ files_relation }};
+COPY INTO {{ files_relation }}
+FROM {{ location }}
+FILE_FORMAT = (FORMAT_NAME = {{ format }})
+{%- for option in options %}
+{{ option }}
+{%- endfor %};
+INSERT INTO {{ relation }} ({{ columns | join(', ') }})
+SELECT {{ file_selects | join(', ') }}
+FROM {{ files_relation }}
+{%- else -%}
 COPY INTO {{ relation }}{% if positional %} ({{ columns | join(', ') }}){% endif %}
 {%- if positional %}
 FROM (
@@ -13,4 +26,5 @@ FILE_FORMAT = (FORMAT_NAME = {{ format }})
 {%- endfor %}
 {%- if include_metadata %}
 INCLUDE_METADATA = ({{ include_metadata | join(', ') }})
+{%- endif %}
 {%- endif %}

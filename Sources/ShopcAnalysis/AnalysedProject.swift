@@ -108,9 +108,23 @@ public struct SourceInfo: Sendable {
 /// An external stage.
 public struct StageInfo: Sendable, Equatable {
     public var name: String
+    /// The URL written in the spec.
     public var url: String
     public var storageIntegration: String?
     public var fileFormat: String?
+    /// Target name → URL, for targets where the stage's `url_var` is set (it replaces `url`).
+    public var targetURLs: [String: String] = [:]
+
+    /// The stage's URL in one target.
+    public func url(for target: String) -> String {
+        targetURLs[target] ?? url
+    }
+
+    /// The stage reads a local `file://` folder in this target (an emulator run): loads then
+    /// fill load-metadata columns from column defaults instead of a COPY transformation.
+    public func isLocal(for target: String) -> Bool {
+        url(for: target).lowercased().hasPrefix("file://")
+    }
 }
 
 /// Freshness thresholds (count and period).

@@ -9,11 +9,14 @@ import ShopcTemplate
 public struct ProjectAnalyzer {
     let specs: ProjectSpecs
     let renderer: TemplateRenderer
+    /// Command-line var overrides (`--var NAME=VALUE`), applied to every target.
+    let overrides: [VarOverride]
 
     /// Creates an analyzer over loaded specs.
-    public init(specs: ProjectSpecs, renderer: TemplateRenderer = TemplateRenderer()) {
+    public init(specs: ProjectSpecs, renderer: TemplateRenderer = TemplateRenderer(), overrides: [VarOverride] = []) {
         self.specs = specs
         self.renderer = renderer
+        self.overrides = overrides
     }
 
     /// Runs the analysis; diagnostics are appended to `diagnostics`.
@@ -24,6 +27,7 @@ public struct ProjectAnalyzer {
         }
         let names = NameTable.build(specs, &diagnostics)
         let targets = checkTargets(project, &diagnostics)
+        VarOverride.check(overrides, project: project, &diagnostics)
         guard !targets.isEmpty else { return nil }
         let macros = compileMacros(&diagnostics)
         LayerRules.checkDeclared(project: project, models: specs.models, &diagnostics)
@@ -45,7 +49,7 @@ public struct ProjectAnalyzer {
         var analyses: [String: [String: String]] = [:]
         var scopes: [TargetScope] = []
         for target in targets {
-            let scope = SchemaResolver(project: project, target: target, specs: specs, names: names, macros: macros, renderer: renderer)
+            let scope = SchemaResolver(project: project, target: target, specs: specs, names: names, macros: macros, renderer: renderer, overrides: overrides)
                 .scope(&diagnostics)
             scopes.append(scope)
             for (source, tables) in scope.sourceRelations {
@@ -79,11 +83,16 @@ public struct ProjectAnalyzer {
         let platform = PlatformChecks(specs: specs).run(&diagnostics)
         let copyOptions = IngestionChecks(specs: specs, platform: platform).run(&diagnostics)
         ScriptingSafety.check(models: names.models, builds: builds, &diagnostics)
+        let stageURLs = StageURLResolver(specs: specs, integrations: platform.integrations, overrides: Set(overrides.map(\.name)))
+            .resolve(scopes: scopes, &diagnostics)
 
         let sources = specs.sources.map { source in
             SourceInfo(
                 name: source.name.value, description: source.description?.value,
-                stage: source.stage.map { StageInfo(name: $0.name.value, url: $0.url.value, storageIntegration: $0.storageIntegration?.value, fileFormat: $0.fileFormat?.value) },
+                stage: source.stage.map {
+                    StageInfo(name: $0.name.value, url: $0.url.value, storageIntegration: $0.storageIntegration?.value, fileFormat: $0.fileFormat?.value,
+                              targetURLs: stageURLs[source.name.value] ?? [:])
+                },
                 tables: source.tables.map { table in
                     SourceTableInfo(
                         source: source.name.value, name: table.name.value, description: table.description?.value, path: table.path?.value,

@@ -55,4 +55,10 @@ public enum MetadataColumns {
 
     /// The column names, lower case.
     public static var names: [String] { all.map(\.name) }
+
+    /// The value written when a load cannot read the metadata (a local `file://` stage on an
+    /// emulator): the load time is the insert time; file name and row number stay NULL.
+    public static func localValue(_ name: String) -> String {
+        name == "_loaded_at" ? "CURRENT_TIMESTAMP()" : "NULL"
+    }
 }

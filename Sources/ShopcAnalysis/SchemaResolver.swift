@@ -12,6 +12,8 @@ struct SchemaResolver {
     let names: NameTable
     let macros: [String: CompiledMacro]
     let renderer: TemplateRenderer
+    /// Command-line overrides, applied on top of the project's and the target's vars.
+    var overrides: [VarOverride] = []
 
     static func targetValue(_ t: TargetSpec) -> TemplateValue {
         .object(TemplateObject(display: t.name.value, fields: [
@@ -24,6 +26,7 @@ struct SchemaResolver {
         var vars: [String: (value: TemplateValue, location: SourceLocation)] = [:]
         for v in project.vars { vars[v.name.value] = (TemplateValues.from(v.value), v.name.location) }
         for v in target.vars { vars[v.name.value] = (TemplateValues.from(v.value), v.name.location) }
+        VarOverride.apply(overrides, to: &vars)
         let globals: [String: TemplateValue] = ["target": Self.targetValue(target)]
         var scope = TargetScope(target: target, vars: vars, modelRelations: [:], ephemeral: [], sourceRelations: [:], macros: macros, globals: globals)
 

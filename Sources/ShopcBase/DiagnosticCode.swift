@@ -43,6 +43,7 @@ public enum DiagnosticCode: String, Sendable, Codable, Hashable, CaseIterable, C
     case macroArgumentType = "SHP2009"
     case builtinMisuse = "SHP2010"
     case undefinedVar = "SHP2011"
+    case unknownVarOverride = "SHP2012"
 
     // MARK: Graph
     case unknownRef = "SHP3001"

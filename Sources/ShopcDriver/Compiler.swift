@@ -4,6 +4,9 @@ import ShopcBase
 import ShopcEmit
 import ShopcSpec
 
+/// A `--var NAME=VALUE` override (re-exported so the executable needs only the driver).
+public typealias VarOverride = ShopcAnalysis.VarOverride
+
 /// The whole pipeline in memory: load → analyse → emit. Returns the artifacts (nil when any
 /// error was found) and every diagnostic, sorted.
 public struct Compiler {
@@ -15,6 +18,8 @@ public struct Compiler {
         public var analyseOnly = false
         /// Emit only these models' scripts (a `--select` compile); nil emits everything.
         public var models: Set<String>? = nil
+        /// `--var NAME=VALUE` overrides of declared vars, for every target.
+        public var varOverrides: [VarOverride] = []
         public init() {}
     }
 
@@ -55,7 +60,7 @@ public struct Compiler {
         }
         let specs = loader.load(files: files.specs, diagnostics: &diagnostics)
         lap("load")
-        let project = ProjectAnalyzer(specs: specs).analyse(&diagnostics)
+        let project = ProjectAnalyzer(specs: specs, overrides: options.varOverrides).analyse(&diagnostics)
         lap("analyse")
         if let project {
             for target in options.targets where !project.targets.contains(where: { $0.name == target }) {

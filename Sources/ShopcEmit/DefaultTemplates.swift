@@ -65,8 +65,30 @@ public enum DefaultTemplates {
         {%- if evolution %}
         ALTER TABLE {{ relation }} SET ENABLE_SCHEMA_EVOLUTION = TRUE;
         {%- endif %}
+        {%- if files_relation %}
+
+        -- Rows of the files being loaded from the local stage (emulator runs; see the load below).
+        CREATE TABLE IF NOT EXISTS {{ files_relation }} (
+        {%- for column in file_columns %}
+            {{ column.name }} {{ column.type }}{% if not loop.last %},{% endif %}
+        {%- endfor %}
+        );
+        {%- endif %}
         """#,
         "copy_into.sql": #"""
+        {%- if files_relation -%}
+        -- Local stage: new files land in {{ files_relation }}, then move on with their load metadata.
+        DELETE FROM {{ files_relation }};
+        COPY INTO {{ files_relation }}
+        FROM {{ location }}
+        FILE_FORMAT = (FORMAT_NAME = {{ format }})
+        {%- for option in options %}
+        {{ option }}
+        {%- endfor %};
+        INSERT INTO {{ relation }} ({{ columns | join(', ') }})
+        SELECT {{ file_selects | join(', ') }}
+        FROM {{ files_relation }}
+        {%- else -%}
         COPY INTO {{ relation }}{% if positional %} ({{ columns | join(', ') }}){% endif %}
         {%- if positional %}
         FROM (
@@ -82,6 +104,7 @@ public enum DefaultTemplates {
         {%- endfor %}
         {%- if include_metadata %}
         INCLUDE_METADATA = ({{ include_metadata | join(', ') }})
+        {%- endif %}
         {%- endif %}
         """#,
         "deploy.sql": #"""

@@ -53,17 +53,25 @@ struct IngestEmitter {
         let infer: TemplateValue = table.inferSchema && format != nil
             ? .dict(["location": .string(SQLLiteral.string(location)), "format": .string(format ?? "")]) : .none
         let metadata = table.metadataColumns ? MetadataColumns.all : []
+        // A local stage (file://, emulator runs only) cannot feed a COPY transformation: the file
+        // rows land in a plain table first and an INSERT adds the metadata columns.
+        let local = stage.isLocal(for: target.name) && !metadata.isEmpty && !table.columns.isEmpty && !table.inferSchema
+            && !table.copyOptions.contains { $0.name == "MATCH_BY_COLUMN_NAME" && $0.value != .keyword("NONE") }
         var columns: [TemplateValue] = table.columns.map { c in
             .dict(["name": .string(c.name), "type": .string(c.type ?? "VARCHAR"),
                    "comment": c.description.map { .string(SQLLiteral.string($0.trimmingCharacters())) } ?? .none])
         }
+        let fileColumns = columns
         columns += metadata.map { .dict(["name": .string($0.name), "type": .string($0.type), "comment": .string(SQLLiteral.string($0.comment))]) }
+        let filesRelation: TemplateValue = local
+            ? .string(Relation(database: relation.database, schema: relation.schema, name: "\(table.name)__shopc_files").description) : .none
         let metadataValues: [TemplateValue] = metadata.map {
             .dict(["name": .string($0.name), "type": .string($0.type), "comment": .string(SQLLiteral.string($0.comment))])
         }
         guard let ddl = templates.render("bronze_table.sql", [
             "name": .string(table.name), "relation": .string(relation.description), "infer": infer, "columns": .list(columns),
             "metadata": .list(metadataValues), "comment": comment, "evolution": .bool(table.schemaEvolution),
+            "files_relation": filesRelation, "file_columns": .list(fileColumns),
         ], &d) else { return nil }
 
         // Loads match by column name when asked to, and always for inferred tables (their columns
@@ -73,11 +81,13 @@ struct IngestEmitter {
             options.insert(("MATCH_BY_COLUMN_NAME", .keyword("CASE_INSENSITIVE")), at: options.firstIndex { !["FILES", "PATTERN"].contains($0.name) } ?? options.count)
         }
         let byName = options.contains { $0.name == "MATCH_BY_COLUMN_NAME" && $0.value != .keyword("NONE") }
-        let positional = !byName && !metadata.isEmpty && !table.columns.isEmpty
+        let positional = !byName && !metadata.isEmpty && !table.columns.isEmpty && !local
         let includeMetadata = byName ? metadata.map { "\($0.name) = \($0.expression)" } : []
         func copy(_ opts: [(name: String, value: OptionValue)]) -> String? {
             templates.render("copy_into.sql", [
                 "relation": .string(relation.description), "positional": .bool(positional),
+                "files_relation": filesRelation,
+                "file_selects": .list((table.columns.map(\.name) + metadata.map { MetadataColumns.localValue($0.name) }).map { .string($0) }),
                 "columns": .list((table.columns.map(\.name) + metadata.map(\.name)).map { .string($0) }),
                 "selects": .list((table.columns.indices.map { "$\($0 + 1)" } + metadata.map(\.expression)).map { .string($0) }),
                 "location": .string(location), "format": .string(format ?? "''"),
@@ -104,7 +114,8 @@ struct IngestEmitter {
             files.append(("ingest/\(table.name).validate.sql", text))
         }
         var pipe: String?
-        if table.autoIngest {
+        // No pipe for a local folder: nothing sends it file events.
+        if table.autoIngest, !local {
             let dropped = options.filter { OptionCatalog.notInPipes.contains($0.name) || ($0.name == "ON_ERROR" && $0.value == .keyword("ABORT_STATEMENT")) }
             let kept = options.filter { o in !dropped.contains { $0.name == o.name } }
             var globals: [String: TemplateValue] = [

@@ -57,7 +57,7 @@ struct SetupEmitter {
             guard let stage = source.stage, let relation = source.tables.compactMap({ $0.relations[target.name] }).first else { continue }
             stages.append(.dict([
                 "name": .string(stage.name), "relation": .string(Relation(database: relation.database, schema: relation.schema, name: stage.name).description),
-                "url": .string(SQLLiteral.string(stage.url)), "integration": stage.storageIntegration.map { .string($0) } ?? .none,
+                "url": .string(SQLLiteral.string(stage.url(for: target.name))), "integration": stage.storageIntegration.map { .string($0) } ?? .none,
                 "format": stage.fileFormat.map { .string(SQLLiteral.string(IngestEmitter.platformRelation(target, $0))) } ?? .none,
             ]))
         }

@@ -8,9 +8,9 @@ extension SectionDecoder {
         let name = identifier(r, "name", required: true, &d)
         var stage: StageSpec?
         if let sm = r.mapping("stage", &d) {
-            let sr = MappingReader(sm, what: "stage", allowed: ["name", "url", "storage_integration", "file_format"], diagnostics: &d)
+            let sr = MappingReader(sm, what: "stage", allowed: ["name", "url", "url_var", "storage_integration", "file_format"], diagnostics: &d)
             if let n = identifier(sr, "name", required: true, &d), let url = sr.string("url", required: true, &d) {
-                stage = StageSpec(name: n, url: url, storageIntegration: identifier(sr, "storage_integration", &d),
+                stage = StageSpec(name: n, url: url, urlVar: identifier(sr, "url_var", &d), storageIntegration: identifier(sr, "storage_integration", &d),
                                   fileFormat: identifier(sr, "file_format", &d), location: sm.location)
             }
         }

@@ -136,6 +136,9 @@ public struct SourceSpec: Sendable {
 public struct StageSpec: Sendable {
     public var name: Located<String>
     public var url: Located<String>
+    /// A var whose value, when set for a target, replaces `url` (e.g. a local `file://` folder
+    /// passed with `shopc compile --var NAME=VALUE` for an emulator run).
+    public var urlVar: Located<String>?
     public var storageIntegration: Located<String>?
     public var fileFormat: Located<String>?
     public var location: SourceLocation

@@ -32,6 +32,25 @@ struct ProjectOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Print the wall time of each stage and the peak memory to standard error.")
     var timings = false
+
+    @Option(name: .customLong("var"), help: ArgumentHelp(
+        "Override a declared var for every target (repeatable), e.g. --var as_of_date=2025-06-30.", valueName: "NAME=VALUE"))
+    var vars: [String] = []
+
+    func validate() throws {
+        for text in vars where VarOverride.parse(text) == nil {
+            throw ValidationError("--var expects NAME=VALUE with NAME a plain identifier, found '\(text)'")
+        }
+    }
+
+    /// The compiler options these flags ask for.
+    func compilerOptions(analyseOnly: Bool = false) -> Compiler.Options {
+        var options = Compiler.Options()
+        options.targets = Set(target)
+        options.analyseOnly = analyseOnly
+        options.varOverrides = vars.compactMap(VarOverride.parse)
+        return options
+    }
 }
 
 /// Stage timings for `--timings`.
@@ -121,8 +140,7 @@ struct Compile: ParsableCommand {
         var read = Diagnostics()
         let files = ProjectFiles(projectDir: options.projectDir, diagnostics: &read)
         clock.lap("read")
-        var compileOptions = Compiler.Options()
-        compileOptions.targets = Set(options.target)
+        var compileOptions = options.compilerOptions()
         if selection.isActive {
             compileOptions.models = Set(try selection.models(files: files, read: read, options: options).map(\.name))
         }
@@ -166,10 +184,7 @@ struct Check: ParsableCommand {
     func run() throws {
         var read = Diagnostics()
         let files = ProjectFiles(projectDir: options.projectDir, diagnostics: &read)
-        var compileOptions = Compiler.Options()
-        compileOptions.targets = Set(options.target)
-        compileOptions.analyseOnly = true
-        let output = Compiler.run(files, options: compileOptions, readDiagnostics: read)
+        let output = Compiler.run(files, options: options.compilerOptions(analyseOnly: true), readDiagnostics: read)
         if options.timings { StageClock.report(output.timings) }
         if Report.print(output.diagnostics, options: options) { throw ExitCode(1) }
     }

@@ -5,7 +5,7 @@ import XCTest
 
 /// End-to-end cases: each folder under `Fixtures/<area>/<case>/` holds `specs/` (a project) and
 /// `expected/`, which is either the exact output tree or `diagnostics.txt` with the exact
-/// diagnostics. Set `SHOPC_RECORD=1` to re-record; a recording run still fails so the diff is
+/// diagnostics; an optional `vars.txt` holds `--var NAME=VALUE` overrides, one a line. Set `SHOPC_RECORD=1` to re-record; a recording run still fails so the diff is
 /// reviewed before it is committed.
 final class GoldenTests: XCTestCase {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
@@ -66,7 +66,9 @@ final class GoldenTests: XCTestCase {
     static func run(_ caseURL: URL) throws -> [String: String] {
         var read = Diagnostics()
         let files = ProjectFiles(projectDir: caseURL.path, diagnostics: &read)
-        let output = Compiler.run(files, options: Compiler.Options(), readDiagnostics: read)
+        var options = Compiler.Options()
+        options.varOverrides = varOverrides(caseURL)
+        let output = Compiler.run(files, options: options, readDiagnostics: read)
         let text = DiagnosticRenderer(format: .text).render(output.diagnostics)
         guard let artifacts = output.artifacts else {
             return ["diagnostics.txt": text]
@@ -74,6 +76,13 @@ final class GoldenTests: XCTestCase {
         var tree = artifacts.files
         if !text.isEmpty { tree["diagnostics.txt"] = text }
         return tree
+    }
+
+    /// The case's command-line var overrides: `vars.txt` beside `specs/`, one `NAME=VALUE` a line
+    /// (what `shopc compile --var NAME=VALUE` passes).
+    static func varOverrides(_ caseURL: URL) -> [VarOverride] {
+        guard let text = try? String(contentsOf: caseURL.appendingPathComponent("vars.txt"), encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").compactMap { VarOverride.parse(String($0)) }
     }
 
     static func readTree(_ dir: URL) -> [String: String] {

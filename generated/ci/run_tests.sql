@@ -68,6 +68,39 @@ CROSS JOIN (
     ) AS failing_rows
 ) AS result;
 
+-- unique_combination_of_columns_shopverse_raw_bronze_orders (tests/unique_combination_of_columns_shopverse_raw_bronze_orders.sql): fail when failures <> 0
+INSERT INTO SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RESULTS (
+    run_id, test_name, test_kind, model_name, column_name, severity, warn_if, error_if, failures, status,
+    run_started_at, executed_at
+)
+SELECT
+    run.run_id,
+    'unique_combination_of_columns_shopverse_raw_bronze_orders',
+    'unique_combination_of_columns',
+    'shopverse_raw.bronze_orders',
+    NULL,
+    'error',
+    '<> 0',
+    '<> 0',
+    result.failures,
+    CASE WHEN result.failures <> 0 THEN 'fail' ELSE 'pass' END,
+    run.started_at,
+    CURRENT_TIMESTAMP()
+FROM SHOPC_TEST_RUN AS run
+CROSS JOIN (
+    SELECT
+        COUNT(*) AS failures
+    FROM (
+        SELECT
+            order_id,
+            updated_at,
+            COUNT(*) AS n_records
+        FROM shopverse_analytics.ci_analytics_bronze.bronze_orders
+        GROUP BY order_id, updated_at
+        HAVING COUNT(*) > 1
+    ) AS failing_rows
+) AS result;
+
 -- not_null_shopverse_raw_bronze_orders_order_id (tests/not_null_shopverse_raw_bronze_orders_order_id.sql): fail when failures <> 0
 INSERT INTO SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_TEST_RESULTS (
     run_id, test_name, test_kind, model_name, column_name, severity, warn_if, error_if, failures, status,

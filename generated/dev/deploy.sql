@@ -35,14 +35,12 @@ CREATE FILE FORMAT IF NOT EXISTS SHOPVERSE_ANALYTICS.DEV_ANALYTICS.shopverse_csv
     SKIP_HEADER = 1
     FIELD_OPTIONALLY_ENCLOSED_BY = '"'
     NULL_IF = ('', 'NULL')
-    EMPTY_FIELD_AS_NULL = TRUE
-    TRIM_SPACE = TRUE;
+    EMPTY_FIELD_AS_NULL = TRUE;
 ALTER FILE FORMAT SHOPVERSE_ANALYTICS.DEV_ANALYTICS.shopverse_csv SET
     SKIP_HEADER = 1
     FIELD_OPTIONALLY_ENCLOSED_BY = '"'
     NULL_IF = ('', 'NULL')
-    EMPTY_FIELD_AS_NULL = TRUE
-    TRIM_SPACE = TRUE;
+    EMPTY_FIELD_AS_NULL = TRUE;
 
 USE ROLE ACCOUNTADMIN;
 
@@ -1115,7 +1113,7 @@ BEGIN
         last_order_date DATE
     )
     CLUSTER BY (region, segment)
-    COMMENT = 'Profit per customer in USD with the customer''s region and segment, for the "top profitable customers" dashboards. Incremental: each run recomputes the customers who ordered within `incremental_window_days` of the newest order already loaded and merges them on customer_id.';
+    COMMENT = 'Profit per customer in USD with the region and segment of the customer, for the "top profitable customers" dashboards. Incremental: each run recomputes the customers who ordered within `incremental_window_days` of the newest order already loaded and merges them on customer_id.';
 
     INSERT INTO shopverse_analytics.dev_analytics_gold.customer_profit (customer_id, customer_name, region, segment, total_orders, total_profit, last_order_date)
     SELECT customer_id, customer_name, region, segment, total_orders, total_profit, last_order_date
@@ -1200,7 +1198,7 @@ DECLARE
     failure VARCHAR DEFAULT NULL;
 BEGIN
     CREATE OR REPLACE TABLE shopverse_analytics.dev_analytics_gold.product_performance
-        COMMENT = 'Units, USD revenue and profit per product over the silver window, with the profit margin and the product''s revenue rank inside its category.'
+        COMMENT = 'Units, USD revenue and profit per product over the silver window, with the profit margin and the revenue rank of the product inside its category.'
     AS
     WITH per_product AS (
         SELECT
@@ -1254,7 +1252,7 @@ BEGIN
         revenue_share NUMBER(9,4)
     )
     CLUSTER BY (order_month)
-    COMMENT = 'Monthly USD revenue and profit per sales region, with each region''s share of the month''s revenue. Incremental: each run recomputes the newest loaded month onwards and merges on (region, order_month).';
+    COMMENT = 'Monthly USD revenue and profit per sales region, with the share of each region in the revenue of the month. Incremental: each run recomputes the newest loaded month onwards and merges on (region, order_month).';
 
     INSERT INTO shopverse_analytics.dev_analytics_gold.regional_sales (region, order_month, total_orders, active_customers, revenue_usd, profit_usd, revenue_share)
     SELECT region, order_month, total_orders, active_customers, revenue_usd, profit_usd, revenue_share

@@ -12,7 +12,7 @@ explore: daily_revenue {
 }
 
 explore: customer_profit {
-  description: "Profit per customer in USD with the customer's region and segment, for the \"top profitable customers\" dashboards. Incremental: each run recomputes the customers who ordered within `incremental_window_days` of the newest order already loaded and merges them on customer_id."
+  description: "Profit per customer in USD with the region and segment of the customer, for the \"top profitable customers\" dashboards. Incremental: each run recomputes the customers who ordered within `incremental_window_days` of the newest order already loaded and merges them on customer_id."
   join: regional_sales {
     type: left_outer
     relationship: many_to_many
@@ -21,9 +21,9 @@ explore: customer_profit {
 }
 
 explore: product_performance {
-  description: "Units, USD revenue and profit per product over the silver window, with the profit margin and the product's revenue rank inside its category."
+  description: "Units, USD revenue and profit per product over the silver window, with the profit margin and the revenue rank of the product inside its category."
 }
 
 explore: regional_sales {
-  description: "Monthly USD revenue and profit per sales region, with each region's share of the month's revenue. Incremental: each run recomputes the newest loaded month onwards and merges on (region, order_month)."
+  description: "Monthly USD revenue and profit per sales region, with the share of each region in the revenue of the month. Incremental: each run recomputes the newest loaded month onwards and merges on (region, order_month)."
 }

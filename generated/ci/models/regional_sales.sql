@@ -10,7 +10,7 @@ CREATE TABLE IF NOT EXISTS shopverse_analytics.ci_analytics_gold.regional_sales 
     revenue_share NUMBER(9,4)
 )
 CLUSTER BY (order_month)
-COMMENT = 'Monthly USD revenue and profit per sales region, with each region''s share of the month''s revenue. Incremental: each run recomputes the newest loaded month onwards and merges on (region, order_month).';
+COMMENT = 'Monthly USD revenue and profit per sales region, with the share of each region in the revenue of the month. Incremental: each run recomputes the newest loaded month onwards and merges on (region, order_month).';
 
 INSERT INTO shopverse_analytics.ci_analytics_gold.regional_sales (region, order_month, total_orders, active_customers, revenue_usd, profit_usd, revenue_share)
 SELECT region, order_month, total_orders, active_customers, revenue_usd, profit_usd, revenue_share

@@ -10,7 +10,7 @@ CREATE TABLE IF NOT EXISTS shopverse_analytics.dev_analytics_gold.customer_profi
     last_order_date DATE
 )
 CLUSTER BY (region, segment)
-COMMENT = 'Profit per customer in USD with the customer''s region and segment, for the "top profitable customers" dashboards. Incremental: each run recomputes the customers who ordered within `incremental_window_days` of the newest order already loaded and merges them on customer_id.';
+COMMENT = 'Profit per customer in USD with the region and segment of the customer, for the "top profitable customers" dashboards. Incremental: each run recomputes the customers who ordered within `incremental_window_days` of the newest order already loaded and merges them on customer_id.';
 
 INSERT INTO shopverse_analytics.dev_analytics_gold.customer_profit (customer_id, customer_name, region, segment, total_orders, total_profit, last_order_date)
 SELECT customer_id, customer_name, region, segment, total_orders, total_profit, last_order_date
