@@ -28,6 +28,8 @@ public struct AnalysedProject: Sendable {
     public var analyses: [AnalysisInfo]
     /// Spec files and their checksums, sorted by path.
     public var specFiles: [(path: String, sha256: String)]
+    /// Layer names in declaration order (for documentation).
+    public var layers: [String] = []
 }
 
 /// The access roles named by the project.
@@ -101,6 +103,8 @@ public struct SourceInfo: Sendable {
     public var description: String?
     public var stage: StageInfo?
     public var tables: [SourceTableInfo]
+    /// The custom schema named by the spec (`schema:`), before the schema macro.
+    public var customSchema: String? = nil
 }
 
 /// An external stage.
@@ -193,6 +197,8 @@ public struct ModelInfo: Sendable {
     public var dependsOn: [NodeID]
     /// Per target name.
     public var builds: [String: ModelBuild]
+    /// The custom schema named by the spec (`schema:`), before the schema macro.
+    public var customSchema: String? = nil
     public var id: NodeID { .model(name) }
 }
 

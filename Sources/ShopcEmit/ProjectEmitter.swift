@@ -83,6 +83,7 @@ public struct ProjectEmitter {
         }
         if onlyTargets.isEmpty {
             artifacts.add("manifest.json", ManifestEmitter(project: project).json())
+            DocsEmitter(project: project).emit(into: &artifacts)
         }
         return artifacts
     }
