@@ -13,7 +13,7 @@ struct DocsMarkdown {
     func index() -> String {
         let md = DocsText.markdownCell
         var out = Self.banner + "# \(DocsText.markdown(catalog.projectName)) — documentation\n\n"
-        out += "\(catalog.models.count) models and \(catalog.nodes.count - catalog.models.count) source tables. "
+        out += "\(DocsText.count(catalog.models.count, "model")) and \(DocsText.count(catalog.nodes.count - catalog.models.count, "source table")). "
         out += "Open [index.html](index.html) for the searchable catalog with its lineage graph.\n\n"
         out += "## Lineage\n\n" + MermaidGraph(catalog: catalog).render() + "\n"
         out += "## Models\n\n| model | layer | materialized | columns | tests | description |\n|---|---|---|---|---|---|\n"
@@ -72,7 +72,7 @@ struct DocsMarkdown {
         if !node.clusterBy.isEmpty { out += "| cluster by | \(node.clusterBy.map { "`\(md($0))`" }.joined(separator: ", ")) |\n" }
         if !node.tags.isEmpty { out += "| tags | \(node.tags.map(md).joined(separator: ", ")) |\n" }
         if let file = node.file { out += "| defined in | `\(md(file))` |\n" }
-        out += "| test coverage | \(node.testedColumns) / \(node.columns.count) columns (\(DocsText.percent(node.testedColumns, of: node.columns.count))), \(node.tests.count) tests |\n"
+        out += "| test coverage | \(node.testedColumns) / \(node.columns.count) columns (\(DocsText.percent(node.testedColumns, of: node.columns.count))), \(DocsText.count(node.tests.count, "test")) |\n"
         out += "\n## Schema per target\n\n| target | relation |\n|---|---|\n"
         for r in node.relations { out += "| \(md(r.target))\(r.target == catalog.defaultTarget ? " (default)" : "") | `\(md(r.relation))` |\n" }
         out += "\n## Columns\n\n"

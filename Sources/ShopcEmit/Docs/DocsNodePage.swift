@@ -46,7 +46,7 @@ struct DocsNodePage {
         if !node.tags.isEmpty { rows.append(("tags", node.tags.map { "<span class=\"badge\">\(h($0))</span>" }.joined(separator: " "))) }
         if let file = node.file { rows.append(("defined in", "<code>\(h(file))</code>")) }
         let c = node.columns.count
-        rows.append(("test coverage", "\(node.testedColumns) / \(c) columns (\(DocsText.percent(node.testedColumns, of: c))), \(node.tests.count) tests"))
+        rows.append(("test coverage", "\(node.testedColumns) / \(c) columns (\(DocsText.percent(node.testedColumns, of: c))), \(DocsText.count(node.tests.count, "test"))"))
         return "<dl class=\"props\">\n" + rows.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>\n" }.joined() + "</dl>\n"
     }
 

@@ -76,6 +76,11 @@ enum DocsText {
         id.replacingOccurrences(of: ".", with: "-")
     }
 
+    /// `1 model`, `2 models`.
+    static func count(_ n: Int, _ noun: String) -> String {
+        "\(n) \(noun)\(n == 1 ? "" : "s")"
+    }
+
     /// A percentage with one decimal, computed with integers so output is byte-stable.
     static func percent(_ part: Int, of whole: Int) -> String {
         guard whole > 0 else { return "n/a" }
