@@ -23,7 +23,7 @@ final class DocsTests: XCTestCase {
         let edges = catalog.edges.map { (from: $0.from.description, to: $0.to.description) }
         let layout = GraphLayout.layout(nodes: nodes, edges: edges)
         XCTAssertEqual(layout, GraphLayout.layout(nodes: nodes.reversed(), edges: edges.reversed()))
-        XCTAssertLessThanOrEqual(layout.crossings, 5)
+        XCTAssertLessThanOrEqual(layout.crossings, 3)
         for edge in edges {
             let (a, b) = try (XCTUnwrap(layout.slot(edge.from)), XCTUnwrap(layout.slot(edge.to)))
             XCTAssertLessThan(a.rank, b.rank, "\(edge.from) → \(edge.to)")
@@ -87,7 +87,10 @@ final class DocsTests: XCTestCase {
         XCTAssertFalse(html.contains("<img"))
         XCTAssertTrue(html.contains("&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;"))
         let markdown = try String(contentsOf: dir.appendingPathComponent("models/evil.md"), encoding: .utf8)
-        XCTAssertFalse(markdown.contains("<script"))
+        // Outside code blocks (which Markdown shows verbatim) no tag survives.
+        XCTAssertFalse(markdown.contains("<script>alert"))
+        XCTAssertFalse(markdown.contains("<img") || markdown.contains("</td>"))
+        XCTAssertTrue(markdown.contains("&lt;script&gt;alert(\"xss\")&lt;/script&gt;"))
         XCTAssertTrue(markdown.contains("````sql\n"), "the fence outgrows the ``` inside the SQL")
     }
 
