@@ -94,6 +94,29 @@ final class DocsTests: XCTestCase {
         XCTAssertTrue(markdown.contains("````sql\n"), "the fence outgrows the ``` inside the SQL")
     }
 
+    func testColumnLineageAndInferredTypesRenderWhenTheAnalysisProvidesThem() throws {
+        let project = try Self.shopverse()
+        let orders = NodeID.model("stg_orders")
+        let bronze = NodeID.source(source: "shopverse_raw", table: "bronze_orders")
+        let lineage: [NodeID: [String: [ColumnOrigin]]] = [orders: [
+            "PROFIT": [ColumnOrigin(node: bronze, column: "SELLING_PRICE"), ColumnOrigin(node: bronze, column: "COST_PRICE")],
+        ]]
+        let catalog = DocsCatalog(project: project, columnLineage: lineage, inferredTypes: [orders: ["PROFIT": "NUMBER(38,2)"]])
+        XCTAssertTrue(catalog.hasColumnLineage)
+        let node = try XCTUnwrap(catalog.node(orders))
+        XCTAssertEqual(node.columns.first { $0.name == "profit" }?.origins.map(\.column), ["COST_PRICE", "SELLING_PRICE"])
+        let html = DocsNodePage(catalog: catalog, node: node).render()
+        XCTAssertTrue(html.contains("<table class=\"column-lineage\">"))
+        XCTAssertTrue(html.contains("<a href=\"#source-shopverse_raw-bronze_orders\">bronze_orders</a>.<code>cost_price</code>"))
+        let markdown = DocsMarkdown(catalog: catalog, schemaRows: [], customSchemas: []).page(node)
+        XCTAssertTrue(markdown.contains("### Column lineage"))
+        XCTAssertTrue(markdown.contains("| `profit` | source.shopverse_raw.bronze_orders.`cost_price`, source.shopverse_raw.bronze_orders.`selling_price` |"))
+        // Without lineage the page says where it will appear instead.
+        let plain = DocsCatalog(project: project)
+        XCTAssertFalse(plain.hasColumnLineage)
+        XCTAssertTrue(DocsNodePage(catalog: plain, node: try XCTUnwrap(plain.node(orders))).render().contains("once type checking provides it"))
+    }
+
     func testEscaping() {
         XCTAssertEqual(DocsText.html("<script>alert('x')</script> & \""), "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;")
         XCTAssertEqual(DocsText.markdownCell("a | b\n<i>"), "a \\| b &lt;i&gt;")

@@ -81,13 +81,15 @@ struct DocsCatalog {
     /// Looks a node up by id.
     func node(_ id: NodeID) -> Node? { nodes.first { $0.id == id } }
 
-    /// Builds the catalog.
-    init(project: AnalysedProject) {
+    /// Builds the catalog. Column lineage and inferred types come from `DocsLineageHook` unless
+    /// given (tests pass them to exercise the rendering before the analysis provides them).
+    init(project: AnalysedProject, columnLineage: [NodeID: [String: [ColumnOrigin]]]? = nil,
+         inferredTypes: [NodeID: [String: String]]? = nil) {
         projectName = project.name
         defaultTarget = project.defaultTarget
         targets = project.targets
-        let lineage = DocsLineageHook.columnLineage(project)
-        let inferred = DocsLineageHook.inferredTypes(project)
+        let lineage = columnLineage ?? DocsLineageHook.columnLineage(project)
+        let inferred = inferredTypes ?? DocsLineageHook.inferredTypes(project)
         hasColumnLineage = lineage.values.contains { !$0.isEmpty }
 
         var testsByNode: [NodeID: [Test]] = [:]

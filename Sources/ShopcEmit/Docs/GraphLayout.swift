@@ -163,7 +163,7 @@ struct GraphLayout: Equatable {
     static func pack(_ layer: [String], desired: [Int], height: (String) -> Int, gap: Int) -> [String: Int] {
         guard !layer.isEmpty else { return [:] }
         var y = desired
-        for i in 1..<max(1, layer.count) where layer.count > 1 {
+        for i in 1..<layer.count {
             y[i] = max(y[i], y[i - 1] + height(layer[i - 1]) + gap)
         }
         if layer.count > 1 {
