@@ -185,6 +185,8 @@ struct DocsCatalog {
     struct SchemaRow {
         var target: String
         var database: String
+        /// Where nodes without a custom schema land: the schema macro's result for models that
+        /// name none, or the target's schema when every model names one.
         var targetSchema: String
         /// Custom schema → resulting schema(s), in `customSchemas` order.
         var resolved: [String]
@@ -199,7 +201,7 @@ struct DocsCatalog {
     static func schemaRows(_ project: AnalysedProject) -> [SchemaRow] {
         let customs = customSchemas(project)
         return project.targets.map { target in
-            let resolved = customs.map { custom -> String in
+            let resolved = ([nil] + customs).map { custom -> String in
                 var names: Set<String> = []
                 for model in project.models where model.customSchema == custom && model.materialized != "ephemeral" {
                     if let r = model.builds[target.name]?.relation { names.insert(r.schema) }
@@ -207,9 +209,10 @@ struct DocsCatalog {
                 for source in project.sources where source.customSchema == custom {
                     for table in source.tables { if let r = table.relations[target.name] { names.insert(r.schema) } }
                 }
+                if custom == nil && names.isEmpty { return target.schema }
                 return names.isEmpty ? "—" : names.sorted().joined(separator: ", ")
             }
-            return SchemaRow(target: target.name, database: target.database, targetSchema: target.schema, resolved: resolved)
+            return SchemaRow(target: target.name, database: target.database, targetSchema: resolved[0], resolved: Array(resolved.dropFirst()))
         }
     }
 }

@@ -96,7 +96,7 @@ struct DocsHTML {
     func environments() -> String {
         var out = "<h2 id=\"environments\">Environments and schemas</h2>\n"
         out += "<p class=\"muted\">The schema each custom <code>schema:</code> lands in per target, as computed by the project's schema macro.</p>\n"
-        out += "<table class=\"schemas\">\n<thead><tr><th>target</th><th>database</th><th>target schema</th>"
+        out += "<table class=\"schemas\">\n<thead><tr><th>target</th><th>database</th><th>no custom schema</th>"
         out += customSchemas.map { "<th>schema: \(DocsText.html($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in schemaRows {
             out += "<tr><td>\(DocsText.html(row.target))</td><td><code>\(DocsText.html(row.database))</code></td><td><code>\(DocsText.html(row.targetSchema))</code></td>"

@@ -51,7 +51,7 @@ struct DocsMarkdown {
     func environments() -> String {
         var out = "## Environments and schemas\n\n"
         out += "Where each custom `schema:` lands per target, as computed by the project's schema macro.\n\n"
-        out += "| target | database | target schema |" + customSchemas.map { " schema: `\(DocsText.markdownCell($0))` |" }.joined() + "\n"
+        out += "| target | database | no custom schema |" + customSchemas.map { " schema: `\(DocsText.markdownCell($0))` |" }.joined() + "\n"
         out += "|---|---|---|" + String(repeating: "---|", count: customSchemas.count) + "\n"
         for row in schemaRows {
             out += "| \(DocsText.markdownCell(row.target)) | `\(DocsText.markdownCell(row.database))` | `\(DocsText.markdownCell(row.targetSchema))` |"
