@@ -30,6 +30,8 @@ public struct AnalysedProject: Sendable {
     public var specFiles: [(path: String, sha256: String)]
     /// The checked `deploy:` section, when the project has one.
     public var deploy: DeployInfo? = nil
+    /// Layer names in declaration order (for documentation).
+    public var layers: [String] = []
 }
 
 /// The access roles named by the project.
@@ -103,6 +105,8 @@ public struct SourceInfo: Sendable {
     public var description: String?
     public var stage: StageInfo?
     public var tables: [SourceTableInfo]
+    /// The custom schema named by the spec (`schema:`), before the schema macro.
+    public var customSchema: String? = nil
 }
 
 /// An external stage.
@@ -209,6 +213,8 @@ public struct ModelInfo: Sendable {
     public var dependsOn: [NodeID]
     /// Per target name.
     public var builds: [String: ModelBuild]
+    /// The custom schema named by the spec (`schema:`), before the schema macro.
+    public var customSchema: String? = nil
     public var id: NodeID { .model(name) }
 }
 

@@ -77,7 +77,8 @@ public struct ProjectAnalyzer {
                 uniqueKey: spec.uniqueKey.map(\.value), clusterBy: spec.clusterBy.map(\.value), tags: spec.tags.map(\.value),
                 description: spec.description?.value, columns: spec.columns.map(Self.column), file: spec.file,
                 sqlFile: spec.sqlOrigin?.file ?? spec.file,
-                dependsOn: Array(Set((dependencies[name] ?? []).map(\.node))).sorted(), builds: builds[name] ?? [:])
+                dependsOn: Array(Set((dependencies[name] ?? []).map(\.node))).sorted(), builds: builds[name] ?? [:],
+                customSchema: spec.schema?.value)
         }
         ModelChecks.check(models: names.models, &diagnostics)
         let platform = PlatformChecks(specs: specs).run(&diagnostics)
@@ -103,7 +104,8 @@ public struct ProjectAnalyzer {
                         awsSnsTopic: table.awsSnsTopic.map { String($0.value.drop { $0 != ":" }.dropFirst()) },
                         copyOptions: copyOptions[source.name.value]?[table.name.value] ?? [],
                         relations: sourceRelations[source.name.value]?[table.name.value] ?? [:])
-                })
+                },
+                customSchema: source.schema?.value)
         }
         let tests = TestCompiler(renderer: renderer, scopes: scopes).compile(TestChecker(specs: specs, names: names).check(&diagnostics), &diagnostics)
 
@@ -121,7 +123,7 @@ public struct ProjectAnalyzer {
             tests: tests, fileFormats: platform.fileFormats, storageIntegrations: platform.storageIntegrations,
             maskingPolicies: platform.maskingPolicies,
             analyses: specs.analyses.map { AnalysisInfo(name: $0.name.value, description: $0.description?.value, sql: analyses[$0.name.value] ?? [:]) },
-            specFiles: specs.files.map { ($0.path, $0.sha256) })
+            specFiles: specs.files.map { ($0.path, $0.sha256) }, layers: project.layers.map(\.name.value))
         analysed.deploy = DeployResolver.resolve(project.deploy, project: project, targets: targets.map(\.name.value), &diagnostics)
         return analysed
     }

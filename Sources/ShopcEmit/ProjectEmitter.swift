@@ -86,6 +86,7 @@ public struct ProjectEmitter {
         }
         if onlyTargets.isEmpty && onlyModels == nil {
             artifacts.add("manifest.json", ManifestEmitter(project: project).json())
+            DocsEmitter(project: project).emit(into: &artifacts)
         }
         if onlyModels == nil {
             DeliveryEmitter(project: project, templates: templates, onlyTargets: onlyTargets).emit(into: &artifacts, &d)

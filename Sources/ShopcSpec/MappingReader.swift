@@ -8,10 +8,21 @@ struct MappingReader {
     let what: String
     private var values: [String: (key: ScalarNode, value: SpecNode)] = [:]
 
+    /// The declared shape of the mapping, when it is one of `SpecSchema.sections`.
+    let section: SpecSchema.Section?
+
+    /// Checks the keys against the section's fields (every key for open-ended sections) and
+    /// indexes the entries; `what` overrides the section's name in messages.
+    init(_ node: MappingNode, section: SpecSchema.Section, what: String? = nil, diagnostics: inout Diagnostics) {
+        let allowed = section.openEnded ? node.entries.map(\.key.text) : section.keys
+        self.init(node, what: what ?? section.what, allowed: allowed, section: section, diagnostics: &diagnostics)
+    }
+
     /// Checks the keys against `allowed` and indexes the entries.
-    init(_ node: MappingNode, what: String, allowed: [String], diagnostics: inout Diagnostics) {
+    init(_ node: MappingNode, what: String, allowed: [String], section: SpecSchema.Section? = nil, diagnostics: inout Diagnostics) {
         self.node = node
         self.what = what
+        self.section = section
         for entry in node.entries {
             let key = entry.key.text
             if !allowed.contains(key) {
@@ -38,13 +49,20 @@ struct MappingReader {
             .wrongType, "'\(key)' in \(what) must be \(expected), found \(found.kindDescription)", at: found.location)
     }
 
+    /// Whether `key` must be present: the caller's word, else the section's declaration.
+    private func isRequired(_ key: String, _ explicit: Bool?) -> Bool {
+        assert(section == nil || section?.openEnded == true || section?.field(key) != nil, "'\(key)' is not declared in SpecSchema for \(what)")
+        return explicit ?? section?.field(key)?.required ?? false
+    }
+
     private func missing(_ key: String, _ diagnostics: inout Diagnostics) {
         diagnostics.error(.missingField, "\(what) is missing required key '\(key)'", at: node.location)
     }
 
     /// A string field. Numbers and booleans are not accepted where a string is expected, except
     /// when `lenient` (for free text such as descriptions).
-    func string(_ key: String, required: Bool = false, lenient: Bool = false, _ d: inout Diagnostics) -> Located<String>? {
+    func string(_ key: String, required explicit: Bool? = nil, lenient: Bool = false, _ d: inout Diagnostics) -> Located<String>? {
+        let required = isRequired(key, explicit)
         guard let value = values[key]?.value else {
             if required { missing(key, &d) }
             return nil
@@ -71,7 +89,8 @@ struct MappingReader {
     }
 
     /// An integer field.
-    func int(_ key: String, required: Bool = false, _ d: inout Diagnostics) -> Located<Int>? {
+    func int(_ key: String, required explicit: Bool? = nil, _ d: inout Diagnostics) -> Located<Int>? {
+        let required = isRequired(key, explicit)
         guard let value = values[key]?.value else {
             if required { missing(key, &d) }
             return nil
@@ -126,7 +145,8 @@ struct MappingReader {
     }
 
     /// A nested mapping.
-    func mapping(_ key: String, required: Bool = false, _ d: inout Diagnostics) -> MappingNode? {
+    func mapping(_ key: String, required explicit: Bool? = nil, _ d: inout Diagnostics) -> MappingNode? {
+        let required = isRequired(key, explicit)
         guard let value = values[key]?.value else {
             if required { missing(key, &d) }
             return nil

@@ -4,11 +4,11 @@ extension SectionDecoder {
     // MARK: Sources
 
     func decodeSource(_ m: MappingNode, _ d: inout Diagnostics) -> SourceSpec? {
-        let r = MappingReader(m, what: "source", allowed: ["name", "description", "schema", "stage", "freshness", "loaded_at_field", "tables"], diagnostics: &d)
+        let r = MappingReader(m, section: SpecSchema.source, diagnostics: &d)
         let name = identifier(r, "name", required: true, &d)
         var stage: StageSpec?
         if let sm = r.mapping("stage", &d) {
-            let sr = MappingReader(sm, what: "stage", allowed: ["name", "url", "url_var", "storage_integration", "file_format"], diagnostics: &d)
+            let sr = MappingReader(sm, section: SpecSchema.stage, diagnostics: &d)
             if let n = identifier(sr, "name", required: true, &d), let url = sr.string("url", required: true, &d) {
                 stage = StageSpec(name: n, url: url, urlVar: identifier(sr, "url_var", &d), storageIntegration: identifier(sr, "storage_integration", &d),
                                   fileFormat: identifier(sr, "file_format", &d), location: sm.location)
@@ -25,10 +25,7 @@ extension SectionDecoder {
     }
 
     func decodeSourceTable(_ m: MappingNode, _ d: inout Diagnostics) -> SourceTableSpec? {
-        let r = MappingReader(m, what: "source table", allowed: [
-            "name", "description", "path", "columns", "tests", "data_tests", "freshness", "loaded_at_field", "infer_schema",
-            "schema_evolution", "metadata_columns", "auto_ingest", "aws_sns_topic", "copy",
-        ], diagnostics: &d)
+        let r = MappingReader(m, section: SpecSchema.sourceTable, diagnostics: &d)
         let name = identifier(r, "name", required: true, &d)
         var copy: [(name: Located<String>, value: SpecValue, node: SpecNode)] = []
         if let cm = r.mapping("copy", &d) {
@@ -46,13 +43,12 @@ extension SectionDecoder {
 
     func freshness(_ r: MappingReader, _ d: inout Diagnostics) -> FreshnessSpec? {
         guard let fm = r.mapping("freshness", &d) else { return nil }
-        let fr = MappingReader(fm, what: "freshness", allowed: ["warn_after", "error_after"], diagnostics: &d)
+        let fr = MappingReader(fm, section: SpecSchema.freshness, diagnostics: &d)
         func threshold(_ key: String) -> (count: Located<Int>, period: Located<String>)? {
             guard let tm = fr.mapping(key, &d) else { return nil }
-            let tr = MappingReader(tm, what: "'\(key)'", allowed: ["count", "period"], diagnostics: &d)
+            let tr = MappingReader(tm, section: SpecSchema.freshnessThreshold, what: "'\(key)'", diagnostics: &d)
             let count = tr.int("count", required: true, &d)
             let period = tr.choice("period", ["minute", "hour", "day"], &d)
-            if !tr.has("period") { d.error(.missingField, "'\(key)' is missing required key 'period'", at: tm.location) }
             guard let count, let period else { return nil }
             if count.value <= 0 { d.error(.invalidValue, "'count' must be positive", at: count.location) }
             return (count, period)
@@ -66,7 +62,7 @@ extension SectionDecoder {
         var out: [ColumnSpec] = []
         var seen: [String: SourceLocation] = [:]
         for cm in r.mappingList("columns", &d) {
-            let cr = MappingReader(cm, what: "column", allowed: ["name", "type", "data_type", "description", "tests", "data_tests", "masking", "pii"], diagnostics: &d)
+            let cr = MappingReader(cm, section: SpecSchema.column, diagnostics: &d)
             guard let name = identifier(cr, "name", required: true, &d) else { continue }
             if let previous = seen[name.value.uppercased()] {
                 d.error(.duplicateName, "column '\(name.value)' is declared twice", at: name.location,
@@ -140,7 +136,7 @@ extension SectionDecoder {
             d.error(.wrongType, "'config' must be a mapping, found \(node.kindDescription)", at: node.location)
             return config
         }
-        let r = MappingReader(m, what: "test config", allowed: ["severity", "warn_if", "error_if", "where", "limit", "tags"], diagnostics: &d)
+        let r = MappingReader(m, section: SpecSchema.testConfig, diagnostics: &d)
         config.severity = r.choice("severity", ["error", "warn"], &d)
         config.warnIf = r.string("warn_if", lenient: true, &d)
         config.errorIf = r.string("error_if", lenient: true, &d)
@@ -153,13 +149,10 @@ extension SectionDecoder {
     // MARK: Models
 
     func decodeModel(_ m: MappingNode, _ d: inout Diagnostics) -> ModelSpec? {
-        let r = MappingReader(m, what: "model", allowed: [
-            "name", "layer", "schema", "materialized", "incremental_strategy", "unique_key", "cluster_by", "tags",
-            "description", "columns", "tests", "data_tests", "sql", "sql_file",
-        ], diagnostics: &d)
+        let r = MappingReader(m, section: SpecSchema.model, diagnostics: &d)
         let name = identifier(r, "name", required: true, &d)
-        let materialized = r.choice("materialized", ["view", "table", "incremental", "ephemeral"], &d)
-        let strategy = r.choice("incremental_strategy", ["merge", "append", "delete+insert"], &d)
+        let materialized = r.choice("materialized", SpecSchema.materializations, &d)
+        let strategy = r.choice("incremental_strategy", SpecSchema.incrementalStrategies, &d)
         if let strategy, materialized?.value != "incremental" {
             d.error(.invalidValue, "'incremental_strategy' applies only to incremental models", at: strategy.location)
         }
@@ -185,7 +178,7 @@ extension SectionDecoder {
         var out: [MacroArgumentSpec] = []
         var seen: Set<String> = []
         for am in r.mappingList("arguments", &d) {
-            let ar = MappingReader(am, what: "macro argument", allowed: ["name", "type", "description", "default"], diagnostics: &d)
+            let ar = MappingReader(am, section: SpecSchema.macroArgument, diagnostics: &d)
             guard let name = identifier(ar, "name", required: true, &d) else { continue }
             if !seen.insert(name.value).inserted {
                 d.error(.duplicateName, "argument '\(name.value)' is declared twice", at: name.location)
@@ -208,7 +201,7 @@ extension SectionDecoder {
     }
 
     func decodeMacro(_ m: MappingNode, _ d: inout Diagnostics) -> MacroSpec? {
-        let r = MappingReader(m, what: "macro", allowed: ["name", "description", "arguments", "returns", "body"], diagnostics: &d)
+        let r = MappingReader(m, section: SpecSchema.macro, diagnostics: &d)
         let name = identifier(r, "name", required: true, &d)
         let args = macroArguments(r, &d)
         let body = sqlText(r, key: "body", fileKey: nil, required: true, &d)
@@ -226,15 +219,14 @@ extension SectionDecoder {
     func decodeFileFormat(_ m: MappingNode, _ d: inout Diagnostics) -> FileFormatSpec? {
         // Options are checked against Snowflake's list by the analysis stage, so every key but
         // `name`, `type` and `description` passes through here.
-        var r = MappingReader(m, what: "file format", allowed: m.entries.map(\.key.text), diagnostics: &d)
-        r = MappingReader(m, what: "file format", allowed: m.entries.map(\.key.text), diagnostics: &d)
+        let r = MappingReader(m, section: SpecSchema.fileFormat, diagnostics: &d)
         guard let name = identifier(r, "name", required: true, &d) else { return nil }
-        let type = r.choice("type", ["CSV", "JSON", "PARQUET", "AVRO", "ORC", "XML"], &d) ?? Located("CSV", at: m.location)
+        let type = r.choice("type", SpecSchema.fileFormatTypes, &d) ?? Located("CSV", at: m.location)
         return FileFormatSpec(name: name, type: type, options: options(m, skipping: ["name", "type", "description"]), location: m.location)
     }
 
     func decodeIntegration(_ m: MappingNode, _ d: inout Diagnostics) -> StorageIntegrationSpec? {
-        let r = MappingReader(m, what: "storage integration", allowed: ["name", "provider", "role_arn", "allowed_locations", "description"], diagnostics: &d)
+        let r = MappingReader(m, section: SpecSchema.storageIntegration, diagnostics: &d)
         let name = identifier(r, "name", required: true, &d)
         let provider = r.choice("provider", ["S3"], &d) ?? Located("S3", at: m.location)
         let arn = r.string("role_arn", required: true, &d)
@@ -244,7 +236,7 @@ extension SectionDecoder {
     }
 
     func decodeMaskingPolicy(_ m: MappingNode, _ d: inout Diagnostics) -> MaskingPolicySpec? {
-        let r = MappingReader(m, what: "masking policy", allowed: ["name", "type", "unmasked_roles", "masked", "description"], diagnostics: &d)
+        let r = MappingReader(m, section: SpecSchema.maskingPolicy, diagnostics: &d)
         let name = identifier(r, "name", required: true, &d)
         let type = r.string("type", required: true, &d)
         let roles = r.stringList("unmasked_roles", &d)
@@ -257,7 +249,7 @@ extension SectionDecoder {
     // MARK: Tests and analyses
 
     func decodeSingularTest(_ m: MappingNode, _ d: inout Diagnostics) -> SingularTestSpec? {
-        let r = MappingReader(m, what: "test", allowed: ["name", "description", "sql", "sql_file", "config"], diagnostics: &d)
+        let r = MappingReader(m, section: SpecSchema.singularTest, diagnostics: &d)
         let name = identifier(r, "name", required: true, &d)
         let sql = sqlText(r, key: "sql", fileKey: "sql_file", required: true, &d)
         let config = r.node("config").map { testConfig($0, &d) } ?? TestConfigSpec()
@@ -266,7 +258,7 @@ extension SectionDecoder {
     }
 
     func decodeGenericTest(_ m: MappingNode, _ d: inout Diagnostics) -> GenericTestSpec? {
-        let r = MappingReader(m, what: "generic test", allowed: ["name", "description", "arguments", "sql"], diagnostics: &d)
+        let r = MappingReader(m, section: SpecSchema.genericTest, diagnostics: &d)
         let name = identifier(r, "name", required: true, &d)
         let args = macroArguments(r, &d)
         let sql = sqlText(r, key: "sql", fileKey: nil, required: true, &d)
@@ -275,7 +267,7 @@ extension SectionDecoder {
     }
 
     func decodeAnalysis(_ m: MappingNode, _ d: inout Diagnostics) -> AnalysisSpec? {
-        let r = MappingReader(m, what: "analysis", allowed: ["name", "description", "sql", "sql_file"], diagnostics: &d)
+        let r = MappingReader(m, section: SpecSchema.analysis, diagnostics: &d)
         let name = identifier(r, "name", required: true, &d)
         let sql = sqlText(r, key: "sql", fileKey: "sql_file", required: true, &d)
         guard let name, let sql else { return nil }

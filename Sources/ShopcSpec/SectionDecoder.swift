@@ -6,7 +6,7 @@ struct SectionDecoder {
     let readReferenced: (String) -> ReferencedFile
 
     mutating func decodeFile(_ root: MappingNode, into specs: inout ProjectSpecs, _ d: inout Diagnostics) {
-        let r = MappingReader(root, what: "spec file", allowed: SpecLoader.topLevelKeys, diagnostics: &d)
+        let r = MappingReader(root, section: SpecSchema.file, diagnostics: &d)
         if let version = r.int("version", &d), version.value != 1 {
             d.error(.invalidValue, "unsupported spec version \(version.value); this shopc reads version 1", at: version.location)
         }
@@ -32,7 +32,7 @@ struct SectionDecoder {
     // MARK: Project
 
     func decodeProject(_ m: MappingNode, _ d: inout Diagnostics) -> ProjectSpec? {
-        let r = MappingReader(m, what: "project", allowed: ["name", "default_target", "targets", "vars", "layers", "schema_macro", "roles", "deploy"], diagnostics: &d)
+        let r = MappingReader(m, section: SpecSchema.project, diagnostics: &d)
         let name = identifier(r, "name", required: true, &d)
         let defaultTarget = r.string("default_target", required: true, &d)
         var targets: [TargetSpec] = []
@@ -47,7 +47,7 @@ struct SectionDecoder {
         }
         var layers: [LayerSpec] = []
         for lm in r.mappingList("layers", &d) {
-            let lr = MappingReader(lm, what: "layer", allowed: ["name", "reads", "description"], diagnostics: &d)
+            let lr = MappingReader(lm, section: SpecSchema.layer, diagnostics: &d)
             _ = lr.string("description", lenient: true, &d)
             if let n = identifier(lr, "name", required: true, &d) {
                 layers.append(LayerSpec(name: n, reads: lr.stringList("reads", &d)))
@@ -55,7 +55,7 @@ struct SectionDecoder {
         }
         var roles = RolesSpec()
         if let rm = r.mapping("roles", &d) {
-            let rr = MappingReader(rm, what: "roles", allowed: ["loader", "transformer", "reporter"], diagnostics: &d)
+            let rr = MappingReader(rm, section: SpecSchema.roles, diagnostics: &d)
             roles.loader = identifier(rr, "loader", &d)
             roles.transformer = identifier(rr, "transformer", &d)
             roles.reporter = identifier(rr, "reporter", &d)
@@ -74,16 +74,13 @@ struct SectionDecoder {
     }
 
     func decodeTarget(_ name: Located<String>, _ m: MappingNode, _ d: inout Diagnostics) -> TargetSpec? {
-        let r = MappingReader(m, what: "target '\(name.value)'", allowed: [
-            "database", "schema", "warehouse", "warehouse_size", "auto_suspend", "role", "account_env", "user_env",
-            "private_key_env", "vars",
-        ], diagnostics: &d)
+        let r = MappingReader(m, section: SpecSchema.target, what: "target '\(name.value)'", diagnostics: &d)
         checkIdentifier(name, what: "target name", &d)
         let database = identifier(r, "database", required: true, &d)
         let schema = identifier(r, "schema", required: true, &d)
         let warehouse = identifier(r, "warehouse", required: true, &d)
         let role = identifier(r, "role", required: true, &d)
-        let size = r.choice("warehouse_size", ["XSMALL", "SMALL", "MEDIUM", "LARGE", "XLARGE", "XXLARGE", "XXXLARGE", "X4LARGE", "X5LARGE", "X6LARGE"], &d)
+        let size = r.choice("warehouse_size", SpecSchema.warehouseSizes, &d)
         let target = TargetSpec(
             name: name, database: database ?? name, schema: schema ?? name, warehouse: warehouse ?? name,
             warehouseSize: size, autoSuspend: r.int("auto_suspend", &d), role: role ?? name,
@@ -110,7 +107,7 @@ struct SectionDecoder {
     // MARK: Helpers shared by sections
 
     /// A required-or-optional identifier field, validated as a Snowflake unquoted identifier.
-    func identifier(_ r: MappingReader, _ key: String, required: Bool = false, _ d: inout Diagnostics) -> Located<String>? {
+    func identifier(_ r: MappingReader, _ key: String, required: Bool? = nil, _ d: inout Diagnostics) -> Located<String>? {
         guard let s = r.string(key, required: required, &d) else { return nil }
         return checkIdentifier(s, what: "'\(key)' in \(r.what)", &d) ? s : nil
     }

@@ -12,10 +12,7 @@ public enum ReferencedFile: Sendable {
 /// driver hands it the files under `specs/` and a function that reads referenced files.
 public struct SpecLoader {
     /// Keys allowed at the top level of a spec file.
-    public static let topLevelKeys = [
-        "version", "project", "sources", "models", "macros", "file_formats", "storage_integrations",
-        "masking_policies", "tests", "generic_tests", "analyses",
-    ]
+    public static var topLevelKeys: [String] { SpecSchema.file.keys }
 
     let readReferenced: (String) -> ReferencedFile
 

@@ -12,7 +12,7 @@ struct Shopc: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shopc",
         abstract: "Compile analytics pipelines described in YAML into deployable Snowflake artifacts.",
-        subcommands: [Compile.self, Check.self, Ls.self, Diff.self, Explain.self],
+        subcommands: [Compile.self, Check.self, Ls.self, Diff.self, Docs.self, Schema.self, Explain.self],
         defaultSubcommand: nil)
 }
 

@@ -1,0 +1,218 @@
+import ShopcAnalysis
+
+/// What the documentation shows, computed once from the analysed project and shared by the HTML
+/// site and the Markdown: nodes grouped by layer, their columns, tests, neighbours, column
+/// lineage, compiled SQL and test coverage. Everything is sorted, so the output is byte-stable.
+struct DocsCatalog {
+    /// A data test as the docs show it.
+    struct Test: Equatable {
+        var name: String
+        var kind: String
+        var severity: String
+        var column: String?
+        var description: String?
+    }
+
+    /// A column of a node.
+    struct Column: Equatable {
+        var name: String
+        var type: String?
+        /// Whether `type` was inferred rather than declared.
+        var inferred: Bool
+        var description: String?
+        var masking: String?
+        var pii: Bool
+        var tests: [Test]
+        /// Upstream columns this column is computed from (empty without column lineage).
+        var origins: [ColumnOrigin]
+    }
+
+    /// A source table or a model.
+    struct Node {
+        var id: NodeID
+        var name: String
+        /// `source` or `model`.
+        var kind: String
+        /// The group the node is listed under: `sources`, a layer name, or `other`.
+        var group: String
+        var sourceName: String?
+        var layer: String?
+        var description: String?
+        var materialized: String?
+        var incrementalStrategy: String?
+        var uniqueKey: [String]
+        var clusterBy: [String]
+        var tags: [String]
+        var file: String?
+        /// Relation per target, in target declaration order.
+        var relations: [(target: String, relation: String)]
+        var columns: [Column]
+        var upstream: [NodeID]
+        var downstream: [NodeID]
+        /// Every test attached to the node, its columns' included, sorted by name.
+        var tests: [Test]
+        /// The compiled SELECT for the default target (models only).
+        var sql: String?
+        var key: String { id.description }
+        var anchor: String { DocsText.anchor(id.description) }
+        var testedColumns: Int { columns.count { !$0.tests.isEmpty } }
+    }
+
+    /// A group of the node list.
+    struct Group {
+        var name: String
+        var nodes: [Node]
+    }
+
+    var projectName: String
+    var defaultTarget: String
+    var targets: [TargetInfo]
+    var groups: [Group]
+    /// Node-level edges (upstream, downstream), sorted.
+    var edges: [(from: NodeID, to: NodeID)]
+    /// Whether any column lineage is known (the hook returned something).
+    var hasColumnLineage: Bool
+
+    /// Every node in list order.
+    var nodes: [Node] { groups.flatMap(\.nodes) }
+    /// Models in list order.
+    var models: [Node] { nodes.filter { $0.kind == "model" } }
+
+    /// Looks a node up by id.
+    func node(_ id: NodeID) -> Node? { nodes.first { $0.id == id } }
+
+    /// Builds the catalog. Column lineage and inferred types come from `DocsLineageHook` unless
+    /// given (tests pass them to exercise the rendering before the analysis provides them).
+    init(project: AnalysedProject, columnLineage: [NodeID: [String: [ColumnOrigin]]]? = nil,
+         inferredTypes: [NodeID: [String: String]]? = nil) {
+        projectName = project.name
+        defaultTarget = project.defaultTarget
+        targets = project.targets
+        let lineage = columnLineage ?? DocsLineageHook.columnLineage(project)
+        let inferred = inferredTypes ?? DocsLineageHook.inferredTypes(project)
+        hasColumnLineage = lineage.values.contains { !$0.isEmpty }
+
+        var testsByNode: [NodeID: [Test]] = [:]
+        for test in project.tests {
+            guard let node = test.node else { continue }
+            testsByNode[node, default: []].append(Test(
+                name: test.name, kind: test.kind, severity: test.severity, column: test.column, description: test.description))
+        }
+        var downstream: [NodeID: [NodeID]] = [:]
+        var edges: [(from: NodeID, to: NodeID)] = []
+        for model in project.models {
+            for dep in model.dependsOn {
+                downstream[dep, default: []].append(model.id)
+                edges.append((dep, model.id))
+            }
+        }
+        self.edges = edges.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
+
+        func columns(_ infos: [ColumnInfo], of id: NodeID) -> [Column] {
+            let tests = testsByNode[id] ?? []
+            return infos.map { c in
+                let key = c.name.uppercased()
+                let inferredType = inferred[id]?[key]
+                return Column(
+                    name: c.name, type: c.type ?? inferredType, inferred: c.type == nil && inferredType != nil,
+                    description: c.description, masking: c.masking, pii: c.pii,
+                    tests: tests.filter { $0.column?.uppercased() == key }.sorted { $0.name < $1.name },
+                    origins: (lineage[id]?[key] ?? []).sorted())
+            }
+        }
+        func relations(_ map: [String: Relation], ephemeral: Bool) -> [(target: String, relation: String)] {
+            project.targets.compactMap { t in
+                guard let r = map[t.name] else { return nil }
+                return (t.name, ephemeral ? "ephemeral (inlined as a CTE)" : r.description)
+            }
+        }
+
+        var sources: [Node] = []
+        for source in project.sources {
+            for table in source.tables {
+                sources.append(Node(
+                    id: table.id, name: table.name, kind: "source", group: "sources", sourceName: source.name, layer: nil,
+                    description: table.description ?? source.description, materialized: nil, incrementalStrategy: nil,
+                    uniqueKey: [], clusterBy: [], tags: [], file: nil, relations: relations(table.relations, ephemeral: false),
+                    columns: columns(table.columns, of: table.id), upstream: [],
+                    downstream: (downstream[table.id] ?? []).sorted(), tests: (testsByNode[table.id] ?? []).sorted { $0.name < $1.name },
+                    sql: nil))
+            }
+        }
+        var models: [Node] = []
+        for model in project.models {
+            models.append(Node(
+                id: model.id, name: model.name, kind: "model", group: model.layer ?? "other", sourceName: nil, layer: model.layer,
+                description: model.description, materialized: model.materialized, incrementalStrategy: model.incrementalStrategy,
+                uniqueKey: model.uniqueKey, clusterBy: model.clusterBy, tags: model.tags, file: model.file,
+                relations: relations(model.builds.mapValues(\.relation), ephemeral: model.materialized == "ephemeral"),
+                columns: columns(model.columns, of: model.id), upstream: model.dependsOn.sorted(),
+                downstream: (downstream[model.id] ?? []).sorted(), tests: (testsByNode[model.id] ?? []).sorted { $0.name < $1.name },
+                sql: model.builds[project.defaultTarget]?.sql))
+        }
+        var order = project.layers
+        for model in project.models { if let layer = model.layer, !order.contains(layer) { order.append(layer) } }
+        order.append("other")
+        var groups: [Group] = []
+        if !sources.isEmpty { groups.append(Group(name: "sources", nodes: sources.sorted { $0.id < $1.id })) }
+        for layer in order {
+            let members = models.filter { $0.group == layer }.sorted { $0.name < $1.name }
+            if !members.isEmpty { groups.append(Group(name: layer, nodes: members)) }
+        }
+        self.groups = groups
+    }
+
+    /// Test coverage of the models: columns with at least one test over all columns, and models
+    /// with at least one test.
+    struct Coverage {
+        var columns: Int
+        var testedColumns: Int
+        var models: Int
+        var testedModels: Int
+        var tests: Int
+    }
+
+    /// Coverage over every model.
+    var coverage: Coverage {
+        let models = self.models
+        return Coverage(
+            columns: models.reduce(0) { $0 + $1.columns.count }, testedColumns: models.reduce(0) { $0 + $1.testedColumns },
+            models: models.count, testedModels: models.count { !$0.tests.isEmpty }, tests: models.reduce(0) { $0 + $1.tests.count })
+    }
+
+    /// The environment → schema table: per target, its own schema and, for each custom schema a
+    /// model or source names, the schema the schema macro turned it into.
+    struct SchemaRow {
+        var target: String
+        var database: String
+        /// Where nodes without a custom schema land: the schema macro's result for models that
+        /// name none, or the target's schema when every model names one.
+        var targetSchema: String
+        /// Custom schema → resulting schema(s), in `customSchemas` order.
+        var resolved: [String]
+    }
+
+    /// Custom schemas named by models and sources, sorted.
+    static func customSchemas(_ project: AnalysedProject) -> [String] {
+        Array(Set(project.models.compactMap(\.customSchema) + project.sources.compactMap(\.customSchema))).sorted()
+    }
+
+    /// One row per target.
+    static func schemaRows(_ project: AnalysedProject) -> [SchemaRow] {
+        let customs = customSchemas(project)
+        return project.targets.map { target in
+            let resolved = ([nil] + customs).map { custom -> String in
+                var names: Set<String> = []
+                for model in project.models where model.customSchema == custom && model.materialized != "ephemeral" {
+                    if let r = model.builds[target.name]?.relation { names.insert(r.schema) }
+                }
+                for source in project.sources where source.customSchema == custom {
+                    for table in source.tables { if let r = table.relations[target.name] { names.insert(r.schema) } }
+                }
+                if custom == nil && names.isEmpty { return target.schema }
+                return names.isEmpty ? "—" : names.sorted().joined(separator: ", ")
+            }
+            return SchemaRow(target: target.name, database: target.database, targetSchema: resolved[0], resolved: Array(resolved.dropFirst()))
+        }
+    }
+}
