@@ -102,7 +102,7 @@ struct ModelCompiler {
             return nil
         }
         if !host.diagnostics.isEmpty { return nil }
-        if SQLText.tidy(result.text).isEmpty {
+        if SQLText.isBlank(result.text) {
             d.error(.emptyModel, "model SQL renders to nothing in target '\(scope.target.name.value)'", at: location)
             return nil
         }

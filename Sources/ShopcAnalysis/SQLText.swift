@@ -1,6 +1,11 @@
 /// Text-level clean-up of rendered SQL: stable whitespace so that output does not depend on how
 /// template whitespace happened to fall.
 enum SQLText {
+    /// Whether rendered SQL holds nothing but whitespace and semicolons (cheap: bytes only).
+    static func isBlank(_ sql: String) -> Bool {
+        sql.utf8.allSatisfy { $0 == 32 || $0 == 10 || $0 == 13 || $0 == 9 || $0 == 59 }
+    }
+
     /// Removes trailing spaces, leading and trailing blank lines, runs of blank lines, the common
     /// indentation, and a final `;`.
     static func tidy(_ sql: String) -> String {

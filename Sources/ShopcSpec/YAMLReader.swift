@@ -31,7 +31,7 @@ public enum YAMLReader {
             return nil
         }
         guard let root else { return nil }
-        var converter = Converter(path: path, lines: text.split(separator: "\n", omittingEmptySubsequences: false))
+        var converter = Converter(path: path, bytes: Array(text.utf8))
         let node = converter.convert(root, depth: 0)
         if let problem = converter.problem {
             diagnostics.emit(problem)
@@ -118,13 +118,18 @@ public enum YAMLReader {
 /// Turns Yams nodes into located spec nodes, counting nodes to stop alias bombs.
 private struct Converter {
     let path: String
-    let lines: [Substring]
+    /// The file's UTF-8 bytes and the offset where each line starts (for block scalar indents).
+    let bytes: [UInt8]
+    let lineStarts: [Int]
     var count = 0
     var problem: Diagnostic?
 
-    init(path: String, lines: [Substring]) {
+    init(path: String, bytes: [UInt8]) {
         self.path = path
-        self.lines = lines
+        self.bytes = bytes
+        var starts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        self.lineStarts = starts
     }
 
     func location(_ mark: Mark?) -> SourceLocation {
@@ -201,11 +206,12 @@ private struct Converter {
 
     /// The indentation of the first non-blank line after `line` (the content of a block scalar).
     func blockIndent(after line: Int) -> Int {
-        var index = line  // lines is 0-based, so `line` is the next line
-        while index < lines.count {
-            let content = lines[index]
-            let spaces = content.prefix { $0 == " " }.count
-            if spaces < content.count { return spaces }
+        var index = line  // lineStarts is 0-based, so `line` is the next line
+        while index < lineStarts.count {
+            var offset = lineStarts[index]
+            var spaces = 0
+            while offset < bytes.count, bytes[offset] == UInt8(ascii: " ") { spaces += 1; offset += 1 }
+            if offset < bytes.count, bytes[offset] != UInt8(ascii: "\n"), bytes[offset] != UInt8(ascii: "\r") { return spaces }
             index += 1
         }
         return 0
