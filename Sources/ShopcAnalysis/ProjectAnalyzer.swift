@@ -9,11 +9,14 @@ import ShopcTemplate
 public struct ProjectAnalyzer {
     let specs: ProjectSpecs
     let renderer: TemplateRenderer
+    /// Unknown SQL functions are errors instead of warnings.
+    let strict: Bool
 
     /// Creates an analyzer over loaded specs.
-    public init(specs: ProjectSpecs, renderer: TemplateRenderer = TemplateRenderer()) {
+    public init(specs: ProjectSpecs, renderer: TemplateRenderer = TemplateRenderer(), strict: Bool = false) {
         self.specs = specs
         self.renderer = renderer
+        self.strict = strict
     }
 
     /// Runs the analysis; diagnostics are appended to `diagnostics`.
@@ -44,6 +47,7 @@ public struct ProjectAnalyzer {
         var dependencies: [String: OrderedSet<RecordedRef>] = [:]
         var analyses: [String: [String: String]] = [:]
         var testSQL: [String: [String: String]] = [:]
+        var typing: (scope: TargetScope, traces: [String: ModelTrace])?
         for target in targets {
             let scope = SchemaResolver(project: project, target: target, specs: specs, names: names, macros: macros, renderer: renderer)
                 .scope(&diagnostics)
@@ -53,6 +57,7 @@ public struct ProjectAnalyzer {
             let compiled = ModelCompiler(scope: scope, renderer: renderer, templates: templates, names: names)
                 .compile(&diagnostics)
             for (model, build) in compiled.builds { builds[model, default: [:]][target.name.value] = build }
+            if target.name.value == project.defaultTarget.value { typing = (scope, compiled.traces) }
             for (model, refs) in compiled.refs { dependencies[model, default: []].formUnion(refs) }
             for (name, sql) in AuxiliaryCompiler(scope: scope, renderer: renderer).analyses(specs.analyses, &diagnostics) {
                 analyses[name, default: [:]][target.name.value] = sql
@@ -66,6 +71,13 @@ public struct ProjectAnalyzer {
         graph.reportCycles(&diagnostics)
         LayerRules.checkEdges(project: project, models: names.models, dependencies: dependencies, &diagnostics)
         let order = graph.topologicalOrder()
+        var schemas: [String: ModelSchema] = [:]
+        if let typing {
+            schemas = TypeChecker(
+                order: order, names: names, scope: typing.scope,
+                builds: builds.compactMapValues { $0[project.defaultTarget.value] }, traces: typing.traces, strict: strict
+            ).run(&diagnostics)
+        }
 
         let models: [ModelInfo] = order.compactMap { name in
             guard let spec = names.models[name] else { return nil }
@@ -75,7 +87,8 @@ public struct ProjectAnalyzer {
                 uniqueKey: spec.uniqueKey.map(\.value), clusterBy: spec.clusterBy.map(\.value), tags: spec.tags.map(\.value),
                 description: spec.description?.value, columns: spec.columns.map(Self.column), file: spec.file,
                 sqlFile: spec.sqlOrigin?.file ?? spec.file,
-                dependsOn: Array(Set((dependencies[name] ?? []).map(\.node))).sorted(), builds: builds[name] ?? [:])
+                dependsOn: Array(Set((dependencies[name] ?? []).map(\.node))).sorted(), builds: builds[name] ?? [:],
+                schema: schemas[name])
         }
         ModelChecks.check(models: names.models, &diagnostics)
         let platform = PlatformChecks(specs: specs).run(&diagnostics)
