@@ -13,6 +13,8 @@ public struct Compiler {
         public var targets: Set<String> = []
         /// Stop after analysis (`shopc check`).
         public var analyseOnly = false
+        /// Unknown SQL functions are errors (`--strict`).
+        public var strict = false
         public init() {}
     }
 
@@ -41,7 +43,7 @@ public struct Compiler {
             }
         })
         let specs = loader.load(files: files.specs, diagnostics: &diagnostics)
-        let project = ProjectAnalyzer(specs: specs).analyse(&diagnostics)
+        let project = ProjectAnalyzer(specs: specs, strict: options.strict).analyse(&diagnostics)
         if let project {
             for target in options.targets where !project.targets.contains(where: { $0.name == target }) {
                 diagnostics.error(.unknownTarget, "unknown target '\(target)'", at: nil,

@@ -12,7 +12,7 @@ struct Shopc: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shopc",
         abstract: "Compile analytics pipelines described in YAML into deployable Snowflake artifacts.",
-        subcommands: [Compile.self, Check.self, Explain.self],
+        subcommands: [Compile.self, Check.self, Lineage.self, Explain.self],
         defaultSubcommand: nil)
 }
 
@@ -29,6 +29,9 @@ struct ProjectOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Treat warnings as errors.")
     var warningsAsErrors = false
+
+    @Flag(name: .long, help: "Treat unknown SQL functions as errors, not warnings.")
+    var strict = false
 }
 
 enum DiagnosticFormatOption: String, ExpressibleByArgument, CaseIterable {
@@ -84,6 +87,7 @@ struct Compile: ParsableCommand {
         let files = ProjectFiles(projectDir: options.projectDir, diagnostics: &read)
         var compileOptions = Compiler.Options()
         compileOptions.targets = Set(options.target)
+        compileOptions.strict = options.strict
         let output = Compiler.run(files, options: compileOptions, readDiagnostics: read)
         if Report.print(output.diagnostics, options: options) { throw ExitCode(1) }
         guard let artifacts = output.artifacts else { throw ExitCode(1) }
@@ -123,6 +127,7 @@ struct Check: ParsableCommand {
         var compileOptions = Compiler.Options()
         compileOptions.targets = Set(options.target)
         compileOptions.analyseOnly = true
+        compileOptions.strict = options.strict
         let output = Compiler.run(files, options: compileOptions, readDiagnostics: read)
         if Report.print(output.diagnostics, options: options) { throw ExitCode(1) }
     }
