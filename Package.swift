@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "ShopcSQLTests", dependencies: ["ShopcBase", "ShopcSQL"]),
         .testTarget(
             name: "ShopcAnalysisTests",
-            dependencies: ["ShopcBase", "ShopcSpec", "ShopcTemplate", "ShopcAnalysis"]),
+            dependencies: ["ShopcBase", "ShopcSpec", "ShopcTemplate", "ShopcSQL", "ShopcAnalysis"]),
         .testTarget(
             name: "GoldenTests",
             dependencies: ["ShopcBase", "ShopcDriver", "ShopcEmit"],

@@ -27,7 +27,9 @@ struct ModelEmitter {
         let name: String
         switch model.materialized {
         case "view": name = "model_view.sql"
-        case "table": name = "model_table.sql"
+        case "table":
+            name = "model_table.sql"
+            globals["columns"] = model.ctasColumnValues
         default:
             name = "model_incremental.sql"
             let declared = model.effectiveColumns

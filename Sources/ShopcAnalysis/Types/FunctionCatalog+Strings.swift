@@ -110,7 +110,7 @@ extension FunctionCatalog {
         .init("WIDTH_BUCKET", .scalar, 4...4, .fixed(.integer), [.numeric, .numeric, .numeric, .numeric]),
         .init("HAVERSINE", .scalar, 4...4, .fixed(.float), [.numeric, .numeric, .numeric, .numeric]),
         .init("RANDOM", .scalar, 0...1, .fixed(.number(precision: 19, scale: 0)), [.numeric]),
-        .init("UNIFORM", .scalar, 3...3, .common(from: 0), [.numeric, .numeric]),
+        .init("UNIFORM", .scalar, 3...3, .argument(1), [.numeric, .numeric]),
         .init("NORMAL", .scalar, 3...3, .fixed(.float), [.numeric, .numeric]),
         .init("ZIPF", .scalar, 3...3, .fixed(.integer), [.numeric, .numeric]),
         .init("SEQ1", .scalar, 0...1, .fixed(.integer)),
