@@ -84,10 +84,16 @@ struct TypeChecker {
         let map = trace.sourceMap
         var expansions: [Int: MacroExpansion] = [:]
         if !trace.macroCalls.isEmpty {
-            let outputs = map.expressionOutputs
+            // A call inside a loop renders once per iteration: match the n-th call at a location
+            // with the n-th output of that expression.
+            var outputs: [SourceLocation: [(start: Int, end: Int)]] = [:]
+            for output in map.expressionOutputs { outputs[output.location, default: []].append((output.start, output.end)) }
+            var used: [SourceLocation: Int] = [:]
             for call in trace.macroCalls {
-                guard let output = outputs.first(where: { $0.location == call.location }) else { continue }
-                expansions[output.start] = MacroExpansion(call: call, end: output.end)
+                let index = used[call.location, default: 0]
+                used[call.location] = index + 1
+                guard let candidates = outputs[call.location], index < candidates.count else { continue }
+                expansions[candidates[index].start] = MacroExpansion(call: call, end: candidates[index].end)
             }
         }
         return QueryBinder(
