@@ -161,6 +161,16 @@ final class ExpressionTypeTests: XCTestCase {
         }
     }
 
+    /// Chains as long as the parser accepts are typed without exhausting the stack.
+    func testLongChainsDoNotRecurseDeeply() {
+        let chain = Array(repeating: "n > 0", count: 990).joined(separator: " AND ")
+        XCTAssertEqual(Self.type(chain).type, "BOOLEAN")
+        let sum = Array(repeating: "d", count: 990).joined(separator: " + ")
+        XCTAssertEqual(Self.type(sum).type, "NUMBER(38,2)")
+        let mixed = Array(repeating: "s", count: 500).joined(separator: " || ") + " = 'x' AND b"
+        XCTAssertEqual(Self.type(mixed).type, "BOOLEAN")
+    }
+
     func testContractRule() {
         XCTAssertTrue(TypeCoercion.matchesContract(.number(precision: 38, scale: 2), declared: .number(precision: 12, scale: 2)))
         XCTAssertFalse(TypeCoercion.matchesContract(.number(precision: 38, scale: 0), declared: .number(precision: 12, scale: 2)))

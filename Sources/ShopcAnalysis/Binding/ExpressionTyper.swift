@@ -33,8 +33,8 @@ extension QueryBinder {
                 }
                 return derived(t.type, t)
             }
-        case .binary(let op, let lhs, let rhs, let range):
-            return typeBinary(op, lhs, rhs, range: range, &context)
+        case .binary:
+            return typeBinaryChain(expr, &context)
         case .isNull(let operand, _, _):
             return derived(.boolean, typeExpr(operand, &context))
         case .isDistinctFrom(let a, let b, _, let range):
@@ -157,28 +157,49 @@ extension QueryBinder {
         case .boolean: return Typed(type: .boolean)
         case .null: return Typed(type: .null)
         case .typed(let name, _): return Typed(type: SQLType.from(name: name, parameters: []) ?? .unknown)
-        case .interval: return Typed(type: .unknown)
+        case .interval: return Typed(type: .unknown, interval: true)
         }
     }
 
-    /// `AND`/`OR`, comparisons, arithmetic and `||`.
-    mutating func typeBinary(_ op: BinaryOperator, _ lhs: Expr, _ rhs: Expr, range: SourceRange, _ context: inout ExprContext) -> Typed {
-        let a = typeExpr(lhs, &context)
-        let b = typeExpr(rhs, &context)
+    /// A chain of binary operators (`a + b + c`, `x AND y AND z`), typed along its left spine
+    /// with a loop: the parser builds such chains left-deep, and recursing down a chain of a
+    /// thousand terms would exhaust the stack.
+    mutating func typeBinaryChain(_ expr: Expr, _ context: inout ExprContext) -> Typed {
+        var spine: [(op: BinaryOperator, rhs: Expr, range: SourceRange)] = []
+        var current = expr
+        while case .binary(let op, let lhs, let rhs, let range) = current {
+            spine.append((op, rhs, range))
+            current = lhs
+        }
+        var acc = typeExpr(current, &context)
+        var accRange = current.range
+        for (op, rhs, range) in spine.reversed() {
+            let b = typeExpr(rhs, &context)
+            acc = typeBinary(op, acc, at: accRange, b, at: rhs.range, range: range, inJoin: context.clause == .joinCondition)
+            accRange = range
+            if let expansion = expansions[range.start], expansion.end == range.end, range.start != expr.range.start || range.end != expr.range.end {
+                checkMacroCall(expansion.call, expansion: acc, context)
+            }
+        }
+        return acc
+    }
+
+    /// `AND`/`OR`, comparisons, arithmetic and `||` over typed operands.
+    mutating func typeBinary(_ op: BinaryOperator, _ a: Typed, at lhs: SourceRange, _ b: Typed, at rhs: SourceRange, range: SourceRange, inJoin: Bool) -> Typed {
         switch op {
         case .and, .or:
-            requireBoolean(a, lhs, clause: op.rawValue)
-            requireBoolean(b, rhs, clause: op.rawValue)
+            requireBoolean(a, at: lhs, clause: op.rawValue)
+            requireBoolean(b, at: rhs, clause: op.rawValue)
             return derived(.boolean, a, b)
         case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
-            checkComparable(a, b, at: range, context)
+            checkComparable(a, b, at: range, inJoin: inJoin)
             return derived(.boolean, a, b)
         case .concat:
             return derived(.text, a, b)
         case .plus, .minus, .multiply, .divide, .modulo:
-            if Self.isInterval(rhs) { return derived(a.type, a, b) }
-            if Self.isInterval(lhs) { return derived(b.type, a, b) }
-            let symbol = Character(op.rawValue)
+            if b.interval { return derived(a.type, a, b) }
+            if a.interval { return derived(b.type, a, b) }
+            let symbol: Character = op == .plus ? "+" : op == .minus ? "-" : op == .multiply ? "*" : op == .divide ? "/" : "%"
             guard let result = TypeCoercion.arithmetic(symbol, a.type, b.type, literalA: a.stringLiteral, literalB: b.stringLiteral) else {
                 error(.invalidOperands, "cannot apply '\(op.rawValue)' to \(a.type) and \(b.type)", at: range)
                 return derived(.unknown, a, b)
@@ -187,16 +208,15 @@ extension QueryBinder {
         }
     }
 
-    static func isInterval(_ expr: Expr) -> Bool {
-        if case .literal(let l) = expr, case .interval = l.kind { return true }
-        return false
-    }
-
     /// Reports values that cannot be compared; inside a join condition the error names the join
     /// keys.
     mutating func checkComparable(_ a: Typed, _ b: Typed, at range: SourceRange, _ context: ExprContext) {
+        checkComparable(a, b, at: range, inJoin: context.clause == .joinCondition)
+    }
+
+    mutating func checkComparable(_ a: Typed, _ b: Typed, at range: SourceRange, inJoin: Bool) {
         guard !TypeCoercion.comparable(a.type, b.type, literalA: a.stringLiteral, literalB: b.stringLiteral) else { return }
-        if context.clause == .joinCondition {
+        if inJoin {
             error(.joinKeyType, "join keys have incompatible types: \(a.type) and \(b.type)", at: range)
         } else {
             error(.incomparableTypes, "cannot compare \(a.type) with \(b.type)", at: range)

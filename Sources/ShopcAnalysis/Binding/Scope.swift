@@ -89,6 +89,8 @@ struct Typed: Sendable {
     var aggregate = false
     /// Is a bare column reference (keeps identity lineage).
     var columnName: Identifier?
+    /// An `INTERVAL` literal (date arithmetic keeps the other side's type).
+    var interval = false
 
     static let unknown = Typed(type: .unknown)
 }

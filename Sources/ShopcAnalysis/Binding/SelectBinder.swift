@@ -104,9 +104,15 @@ extension QueryBinder {
 
     /// Reports a condition that is not BOOLEAN.
     mutating func requireBoolean(_ typed: Typed, _ expr: Expr, clause: String) {
+        requireBoolean(typed, at: expr.range, clause: clause)
+    }
+
+    /// Reports a condition that is not BOOLEAN, at `range`.
+    mutating func requireBoolean(_ typed: Typed, at range: SourceRange, clause: String) {
         let t = typed.type
         guard !(t == .boolean || t.isOpen || t == .variant) else { return }
-        error(.nonBooleanCondition, "the \(clause) condition must be BOOLEAN, but this expression is \(t)", at: expr.range)
+        let what = ["AND", "OR", "NOT"].contains(clause) ? "an operand of \(clause)" : "the \(clause) condition"
+        error(.nonBooleanCondition, "\(what) must be BOOLEAN, but this expression is \(t)", at: range)
     }
 
     /// The name Snowflake gives an unaliased select item: the column's own name for a column or
