@@ -31,7 +31,10 @@ struct Lineage: ParsableCommand {
         compileOptions.analyseOnly = true
         compileOptions.strict = options.strict
         let result = Compiler.run(files, options: compileOptions, readDiagnostics: read)
-        if Report.print(result.diagnostics, options: options) { throw ExitCode(1) }
+        // Diagnostics go to stderr as text: stdout carries only the lineage (JSON stays parseable).
+        var reportOptions = options
+        reportOptions.format = .text
+        if Report.print(result.diagnostics, options: reportOptions) { throw ExitCode(1) }
         guard let project = result.project else { throw ExitCode(1) }
         let graph = LineageGraph(project)
         let (nodeName, column) = split(graph)
