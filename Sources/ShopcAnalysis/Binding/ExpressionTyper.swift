@@ -5,9 +5,18 @@ extension QueryBinder {
     /// Types an expression in `context`, binding every column it reads and reporting type
     /// errors at the offending sub-expression.
     mutating func typeExpr(_ expr: Expr, _ context: inout ExprContext) -> Typed {
+        guard let expansion = expansions[expr.range.start], expansion.end == expr.range.end else {
+            return typeExprInner(expr, &context)
+        }
+        let before = diagnostics.count
         let typed = typeExprInner(expr, &context)
-        if let expansion = expansions[expr.range.start], expansion.end == expr.range.end {
-            checkMacroCall(expansion.call, expansion: typed, context)
+        let inner = diagnostics.count
+        if checkMacroCall(expansion.call, expansion: typed, context) {
+            // The argument is the cause: drop the errors it caused inside the expansion (they
+            // all point at the call) so the report names the argument once.
+            let location = expansion.call.location
+            let kept = diagnostics[before..<inner].filter { $0.location != location }
+            diagnostics.replaceSubrange(before..<inner, with: kept)
         }
         return typed
     }
@@ -178,7 +187,7 @@ extension QueryBinder {
             acc = typeBinary(op, acc, at: accRange, b, at: rhs.range, range: range, inJoin: context.clause == .joinCondition)
             accRange = range
             if let expansion = expansions[range.start], expansion.end == range.end, range.start != expr.range.start || range.end != expr.range.end {
-                checkMacroCall(expansion.call, expansion: acc, context)
+                _ = checkMacroCall(expansion.call, expansion: acc, context)
             }
         }
         return acc

@@ -15,9 +15,10 @@ struct RecordedMacroCall: Sendable {
 extension QueryBinder {
     /// Checks a macro call whose expansion is an expression of this scope: `column` arguments
     /// must name a column in scope, arguments with a SQL type must have a fitting type, and the
-    /// expansion must fit the declared `returns` type.
-    mutating func checkMacroCall(_ call: RecordedMacroCall, expansion: Typed, _ context: ExprContext) {
+    /// expansion must fit the declared `returns` type. Returns whether an argument was wrong.
+    mutating func checkMacroCall(_ call: RecordedMacroCall, expansion: Typed, _ context: ExprContext) -> Bool {
         let macro = call.macro.name.value
+        let start = diagnostics.count
         for (argument, value, location) in call.arguments {
             let declared = argument.type.value.split(separator: " ", maxSplits: 1).map(String.init)
             guard let kind = declared.first?.lowercased(), kind == "column" || kind == "expression" else { continue }
@@ -46,7 +47,10 @@ extension QueryBinder {
             diagnostics.removeSubrange(saved...)
             if failed {
                 let candidates = context.scope.relations.flatMap { $0.columns.map { $0.name.description } }
-                var notes = Suggestion.note(for: text, in: candidates).map { [$0] } ?? []
+                // Suggest by the column's own name, keeping the caller's qualifier.
+                let parts = text.split(separator: ".").map(String.init)
+                let qualifier = parts.count > 1 ? parts.dropLast().joined(separator: ".") + "." : ""
+                var notes = Suggestion.closest(to: parts.last ?? text, in: candidates).map { [DiagnosticNote("did you mean '\(qualifier)\($0)'?")] } ?? []
                 notes.append(declaredNote)
                 let what = kind == "column" ? "names column '\(text)', which is not" : "reads a column that is not"
                 diagnostics.append(.error(.macroArgumentColumn, "argument '\(argument.name.value)' of macro '\(macro)' \(what) in scope here (\(problems.first ?? "unknown column"))", at: location, notes: notes))
@@ -56,10 +60,12 @@ extension QueryBinder {
                 diagnostics.append(.error(.macroArgumentSQLType, "argument '\(argument.name.value)' of macro '\(macro)' expects \(kind) \(declared[1].uppercased()), but '\(text)' is \(typed.type)", at: location, notes: [declaredNote]))
             }
         }
+        if diagnostics.count > start { return true }
         if let returns = call.macro.returns, let expected = SQLType.parse(returns.value), !TypeCoercion.fits(expansion.type, expected) {
             diagnostics.append(.error(.macroReturnType, "macro '\(macro)' is declared to return \(returns.value.uppercased()), but its expansion here is \(expansion.type)", at: call.location,
                                       notes: [DiagnosticNote("'returns' is declared here", at: returns.location)]))
         }
+        return false
     }
 
     /// Runs `body` with macro-expansion checks off (argument texts have their own offsets).
