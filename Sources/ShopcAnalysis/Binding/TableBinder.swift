@@ -37,7 +37,9 @@ extension QueryBinder {
             bindTable(sample.source, into: &scope)
         case .pivot(let pivot):
             var inner = FromScope()
+            outer.append(scope)
             bindTable(pivot.source, into: &inner)
+            outer.removeLast()
             var context = ExprContext(scope: inner, clause: .other)
             _ = typeExpr(.function(pivot.aggregate), &context)
             _ = typeExpr(.column(pivot.pivotColumn), &context)
@@ -45,8 +47,11 @@ extension QueryBinder {
                 key: pivot.alias?.name.normalized ?? "", columns: [], open: true,
                 origin: RelationOrigin(description: "PIVOT", location: at(pivot.range))))
         case .unpivot(let unpivot):
+            // A LATERAL source sees the relations to its left.
             var inner = FromScope()
+            outer.append(scope)
             bindTable(unpivot.source, into: &inner)
+            outer.removeLast()
             let folded = Set(unpivot.columns.map(\.normalized))
             var columns: [ScopeColumn] = []
             var valueType: SQLType = .null
