@@ -84,6 +84,7 @@ extension DiagnosticCode {
         case .wildcardColumn: ("EXCLUDE/RENAME/REPLACE names an unknown column", "A column named in * EXCLUDE, * RENAME or * REPLACE is not produced by the star.")
         case .columnListCount: ("column list length differs", "A CTE or derived-table column list names a different number of columns than its query produces.")
         case .aggregateNotAllowed: ("aggregate in WHERE", "WHERE is evaluated before grouping, so it cannot hold aggregate functions. Move the condition to HAVING (or QUALIFY for window functions).")
+        case .notGrouped: ("column not grouped", "A query with GROUP BY (or with an aggregate in its select list) uses a column outside any aggregate function without grouping by it. Snowflake rejects it ('is not a valid group by expression'). Add the column to GROUP BY, wrap it in an aggregate such as ANY_VALUE or MAX, or use GROUP BY ALL.")
         }
     }
 }

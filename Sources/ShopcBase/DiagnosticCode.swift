@@ -82,6 +82,7 @@ public enum DiagnosticCode: String, Sendable, Codable, Hashable, CaseIterable, C
     case wildcardColumn = "SHP4024"
     case columnListCount = "SHP4025"
     case aggregateNotAllowed = "SHP4026"
+    case notGrouped = "SHP4027"
 
     // MARK: Ingestion and platform
     case unknownOption = "SHP5001"

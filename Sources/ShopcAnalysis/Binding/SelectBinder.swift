@@ -32,6 +32,8 @@ extension QueryBinder {
             }
         }
 
+        checkGrouping(select, scope: scope, itemAggregates: itemTypes.map(\.aggregate))
+
         if let condition = select.whereClause {
             var context = ExprContext(scope: scope, aliases: aliases, clause: .whereClause)
             let typed = typeExpr(condition, &context)
