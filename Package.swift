@@ -47,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "shopc",
             dependencies: [
-                "ShopcBase", "ShopcDriver",
+                "ShopcBase", "ShopcAnalysis", "ShopcDriver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
