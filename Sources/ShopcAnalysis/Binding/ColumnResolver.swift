@@ -60,11 +60,13 @@ extension QueryBinder {
 
     /// Reports an unknown column with did-you-mean and a note at the upstream declaration.
     mutating func reportUnknown(_ name: Identifier, relations: [ScopeRelation], aliases: [String], at range: SourceRange) {
-        var candidates: [(name: String, relation: ScopeRelation?)] = []
+        var candidates: [(name: String, relation: ScopeRelation?, location: SourceLocation?)] = []
         for relation in relations {
-            for column in relation.columns { candidates.append((column.name.description, relation)) }
+            for column in relation.columns {
+                candidates.append((column.name.description, relation, relation.origin.columnLocations[column.key] ?? column.location))
+            }
         }
-        for alias in aliases { candidates.append((alias.lowercased(), nil)) }
+        for alias in aliases { candidates.append((alias.lowercased(), nil, nil)) }
         var notes: [DiagnosticNote] = []
         var where_ = ""
         if relations.count == 1, let only = relations.first {
@@ -74,8 +76,8 @@ extension QueryBinder {
             let match = candidates.first(where: { $0.name == suggestion })
         {
             let key = Identifier(suggestion).normalized
-            notes.append(DiagnosticNote("did you mean '\(suggestion)'?", at: match.relation?.origin.columnLocations[key]))
-            if let relation = match.relation, relation.origin.columnLocations[key] == nil, let location = relation.origin.location {
+            notes.append(DiagnosticNote("did you mean '\(suggestion)'?", at: match.location))
+            if let relation = match.relation, match.location == nil, let location = relation.origin.location {
                 notes.append(DiagnosticNote(relation.origin.inferred ? "\(relation.origin.description) infers its columns from its SQL here" : "\(relation.origin.description) is declared here", at: location))
             }
         } else {
