@@ -47,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "shopc",
             dependencies: [
-                "ShopcBase", "ShopcDriver",
+                "ShopcBase", "ShopcAnalysis", "ShopcDriver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -60,10 +60,10 @@ let package = Package(
         .testTarget(name: "ShopcSQLTests", dependencies: ["ShopcBase", "ShopcSQL"]),
         .testTarget(
             name: "ShopcAnalysisTests",
-            dependencies: ["ShopcBase", "ShopcSpec", "ShopcTemplate", "ShopcAnalysis"]),
+            dependencies: ["ShopcBase", "ShopcSpec", "ShopcTemplate", "ShopcSQL", "ShopcAnalysis"]),
         .testTarget(
             name: "GoldenTests",
-            dependencies: ["ShopcBase", "ShopcDriver", "ShopcEmit"],
+            dependencies: ["ShopcBase", "ShopcAnalysis", "ShopcDriver", "ShopcEmit"],
             exclude: ["Fixtures"]),
     ]
 )

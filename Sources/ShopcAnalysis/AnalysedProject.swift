@@ -215,7 +215,17 @@ public struct ModelInfo: Sendable {
     public var builds: [String: ModelBuild]
     /// The custom schema named by the spec (`schema:`), before the schema macro.
     public var customSchema: String? = nil
+    /// The output schema and column lineage inferred from the SQL (nil when it could not be
+    /// analysed, for example after a syntax error).
+    public var schema: ModelSchema? = nil
     public var id: NodeID { .model(name) }
+
+    /// The columns the model's table is created with: the declared ones, or the inferred ones
+    /// when the model declares none.
+    public var effectiveColumns: [ColumnInfo] {
+        if !columns.isEmpty || schema == nil { return columns }
+        return (schema?.columns ?? []).map { ColumnInfo(name: $0.name, type: $0.type.isOpen ? nil : $0.type.description, description: nil, masking: nil, pii: false) }
+    }
 }
 
 /// A macro, for documentation.

@@ -21,9 +21,6 @@ enum ModelChecks {
                 if strategy != "append" && model.uniqueKey.isEmpty {
                     d.error(.missingField, "incremental model '\(name)' with strategy '\(strategy)' needs a 'unique_key'", at: model.materialized.location)
                 }
-                if declared.isEmpty {
-                    d.error(.missingField, "incremental model '\(name)' must declare its columns: the MERGE and the typed table are generated from them", at: model.name.location)
-                }
             }
             for column in model.columns { checkType(column, &d) }
         }

@@ -15,6 +15,8 @@ struct ModelCompiler {
     struct Output {
         var builds: [String: ModelBuild] = [:]
         var refs: [String: OrderedSet<RecordedRef>] = [:]
+        /// Per model: how its rendered SQL maps back to the spec, and its macro calls.
+        var traces: [String: ModelTrace] = [:]
     }
 
     func compile(_ d: inout Diagnostics) -> Output {
@@ -31,7 +33,8 @@ struct ModelCompiler {
                 ? render(template, globals: globals, incremental: true, refs: &refs, at: model.sql?.location ?? model.location, &d) : nil
             output.refs[name] = refs
             guard let full, !isIncremental || incremental != nil else { continue }
-            parsed[name] = (full, incremental)
+            parsed[name] = (full.query, incremental?.query)
+            output.traces[name] = ModelTrace(full: full.trace, incremental: incremental?.trace)
         }
         for (name, query) in parsed {
             guard let relation = scope.modelRelations[name] else { continue }
@@ -88,7 +91,7 @@ struct ModelCompiler {
 
     /// Renders a model's template and parses the result; template and SQL syntax errors are
     /// located in the spec file through the render's source map.
-    func render(_ template: Template, globals: [String: TemplateValue], incremental: Bool, refs: inout OrderedSet<RecordedRef>, at location: SourceLocation, _ d: inout Diagnostics) -> Query? {
+    func render(_ template: Template, globals: [String: TemplateValue], incremental: Bool, refs: inout OrderedSet<RecordedRef>, at location: SourceLocation, _ d: inout Diagnostics) -> (query: Query, trace: RenderTrace)? {
         var host = RenderHost(scope: scope, renderer: renderer, incremental: incremental)
         defer {
             d.emit(contentsOf: host.diagnostics)
@@ -108,7 +111,7 @@ struct ModelCompiler {
         }
         switch SQLParser.parseQuery(result.text) {
         case .success(let query):
-            return query
+            return (query, RenderTrace(sourceMap: result.sourceMap, macroCalls: host.macroCalls))
         case .failure(let error):
             let variant = incremental ? " (with is_incremental() true)" : ""
             d.error(.sqlSyntax, "SQL syntax error\(variant): \(error.message)", at: result.sourceMap.location(ofByte: error.offset))

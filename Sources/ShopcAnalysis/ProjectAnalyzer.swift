@@ -11,12 +11,15 @@ public struct ProjectAnalyzer {
     let renderer: TemplateRenderer
     /// Command-line var overrides (`--var NAME=VALUE`), applied to every target.
     let overrides: [VarOverride]
+    /// Unknown SQL functions are errors instead of warnings.
+    let strict: Bool
 
     /// Creates an analyzer over loaded specs.
-    public init(specs: ProjectSpecs, renderer: TemplateRenderer = TemplateRenderer(), overrides: [VarOverride] = []) {
+    public init(specs: ProjectSpecs, renderer: TemplateRenderer = TemplateRenderer(), overrides: [VarOverride] = [], strict: Bool = false) {
         self.specs = specs
         self.renderer = renderer
         self.overrides = overrides
+        self.strict = strict
     }
 
     /// Runs the analysis; diagnostics are appended to `diagnostics`.
@@ -48,6 +51,7 @@ public struct ProjectAnalyzer {
         var dependencies: [String: OrderedSet<RecordedRef>] = [:]
         var analyses: [String: [String: String]] = [:]
         var scopes: [TargetScope] = []
+        var typing: (scope: TargetScope, traces: [String: ModelTrace])?
         for target in targets {
             let scope = SchemaResolver(project: project, target: target, specs: specs, names: names, macros: macros, renderer: renderer, overrides: overrides)
                 .scope(&diagnostics)
@@ -58,6 +62,7 @@ public struct ProjectAnalyzer {
             let compiled = ModelCompiler(scope: scope, renderer: renderer, templates: templates, names: names)
                 .compile(&diagnostics)
             for (model, build) in compiled.builds { builds[model, default: [:]][target.name.value] = build }
+            if target.name.value == project.defaultTarget.value { typing = (scope, compiled.traces) }
             for (model, refs) in compiled.refs { dependencies[model, default: []].formUnion(refs) }
             for (name, sql) in AuxiliaryCompiler(scope: scope, renderer: renderer).analyses(specs.analyses, &diagnostics) {
                 analyses[name, default: [:]][target.name.value] = sql
@@ -68,6 +73,13 @@ public struct ProjectAnalyzer {
         graph.reportCycles(&diagnostics)
         LayerRules.checkEdges(project: project, models: names.models, dependencies: dependencies, &diagnostics)
         let order = graph.topologicalOrder()
+        var schemas: [String: ModelSchema] = [:]
+        if let typing {
+            schemas = TypeChecker(
+                order: order, names: names, scope: typing.scope,
+                builds: builds.compactMapValues { $0[project.defaultTarget.value] }, traces: typing.traces, strict: strict
+            ).run(&diagnostics)
+        }
 
         let models: [ModelInfo] = order.compactMap { name in
             guard let spec = names.models[name] else { return nil }
@@ -78,7 +90,7 @@ public struct ProjectAnalyzer {
                 description: spec.description?.value, columns: spec.columns.map(Self.column), file: spec.file,
                 sqlFile: spec.sqlOrigin?.file ?? spec.file,
                 dependsOn: Array(Set((dependencies[name] ?? []).map(\.node))).sorted(), builds: builds[name] ?? [:],
-                customSchema: spec.schema?.value)
+                customSchema: spec.schema?.value, schema: schemas[name])
         }
         ModelChecks.check(models: names.models, &diagnostics)
         let platform = PlatformChecks(specs: specs).run(&diagnostics)

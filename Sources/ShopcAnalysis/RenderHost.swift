@@ -40,6 +40,8 @@ struct RenderHost: TemplateHost {
     /// Whether `is_incremental()` is true in this render.
     var incremental: Bool
     var refs: [RecordedRef] = []
+    /// Macro calls made directly from the rendered template, for the type checks after binding.
+    var macroCalls: [RecordedMacroCall] = []
     var diagnostics: [Diagnostic] = []
     var macroStack: [String] = []
 
@@ -191,6 +193,7 @@ struct RenderHost: TemplateHost {
             bound[keyword.name] = (keyword.value, location)
         }
         var locals: [String: TemplateValue] = scope.globals
+        var recorded: [(argument: MacroArgumentSpec, value: TemplateValue, location: SourceLocation)] = []
         for argument in spec.arguments {
             if let (value, location) = bound[argument.name.value] {
                 if let problem = MacroArgumentType(argument.type.value).mismatch(value) {
@@ -200,6 +203,7 @@ struct RenderHost: TemplateHost {
                         at: location, notes: [DiagnosticNote("'\(argument.name.value)' is declared here", at: argument.name.location)]))
                 }
                 locals[argument.name.value] = value
+                recorded.append((argument, value, location))
             } else if let defaultValue = argument.defaultValue {
                 locals[argument.name.value] = TemplateValues.from(defaultValue)
             } else {
@@ -212,6 +216,9 @@ struct RenderHost: TemplateHost {
             let chain = (macroStack + [spec.name.value]).joined(separator: " -> ")
             throw TemplateError(.error(
                 .expansionLimit, "macro '\(spec.name.value)' calls itself (\(chain)); recursive macros are not allowed", at: call.location, notes: [callNote]))
+        }
+        if macroStack.isEmpty {
+            macroCalls.append(RecordedMacroCall(macro: spec, arguments: recorded, location: call.location))
         }
         macroStack.append(spec.name.value)
         defer { macroStack.removeLast() }

@@ -20,6 +20,8 @@ public struct Compiler {
         public var models: Set<String>? = nil
         /// `--var NAME=VALUE` overrides of declared vars, for every target.
         public var varOverrides: [VarOverride] = []
+        /// Unknown SQL functions are errors (`--strict`).
+        public var strict = false
         public init() {}
     }
 
@@ -60,7 +62,7 @@ public struct Compiler {
         }
         let specs = loader.load(files: files.specs, diagnostics: &diagnostics)
         lap("load")
-        let project = ProjectAnalyzer(specs: specs, overrides: options.varOverrides).analyse(&diagnostics)
+        let project = ProjectAnalyzer(specs: specs, overrides: options.varOverrides, strict: options.strict).analyse(&diagnostics)
         lap("analyse")
         if let project {
             for target in options.targets where !project.targets.contains(where: { $0.name == target }) {

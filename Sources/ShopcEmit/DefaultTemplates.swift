@@ -320,6 +320,12 @@ public enum DefaultTemplates {
         "model_table.sql": #"""
         {{ header }}
         CREATE OR REPLACE TABLE {{ relation }}
+        {%- if columns %} (
+        {%- for column in columns %}
+            {{ column.name }} {{ column.type }}{% if not loop.last %},{% endif %}
+        {%- endfor %}
+        )
+        {%- endif %}
         {%- if cluster_by %}
             CLUSTER BY ({{ cluster_by | join(', ') }})
         {%- endif %}

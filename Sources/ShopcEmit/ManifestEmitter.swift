@@ -12,6 +12,8 @@ struct ManifestEmitter {
         var description: String?
         var masking: String?
         var pii: Bool
+        /// True for columns inferred from the SQL of a model that declares none.
+        var inferred: Bool? = nil
     }
 
     struct Node: Encodable {
@@ -33,6 +35,7 @@ struct ManifestEmitter {
         var original_file_path: String?
         var relations: [String: String]
         var sql_sha256: [String: String]?
+        var lineage: ManifestLineage? = nil
     }
 
     struct Test: Encodable {
@@ -87,10 +90,11 @@ struct ManifestEmitter {
             nodes[model.id.description] = Node(
                 unique_id: model.id.description, resource_type: "model", name: model.name, checksum: project.checksum(of: model), source_name: nil, layer: model.layer,
                 materialized: model.materialized, incremental_strategy: model.incrementalStrategy, unique_key: model.uniqueKey,
-                cluster_by: model.clusterBy, tags: model.tags, description: model.description, columns: model.columns.map(Self.column),
+                cluster_by: model.clusterBy, tags: model.tags, description: model.description,
+                columns: ManifestLineage.inferredColumns(model) ?? model.columns.map(Self.column),
                 depends_on: model.dependsOn.map(\.description), original_file_path: model.file,
                 relations: model.builds.mapValues(\.relation.description),
-                sql_sha256: model.builds.mapValues { SHA256.hex(Array($0.sql.utf8)) })
+                sql_sha256: model.builds.mapValues { SHA256.hex(Array($0.sql.utf8)) }, lineage: model.schema.map(ManifestLineage.init))
             for dep in model.dependsOn { edges.append([dep.description, model.id.description]) }
         }
         var tests: [String: Test] = [:]

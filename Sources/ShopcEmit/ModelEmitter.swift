@@ -27,11 +27,14 @@ struct ModelEmitter {
         let name: String
         switch model.materialized {
         case "view": name = "model_view.sql"
-        case "table": name = "model_table.sql"
+        case "table":
+            name = "model_table.sql"
+            globals["columns"] = model.ctasColumnValues
         default:
             name = "model_incremental.sql"
-            let columns = model.columns.map { $0.name }
-            globals["columns"] = .list(model.columns.map { column in
+            let declared = model.effectiveColumns
+            let columns = declared.map { $0.name }
+            globals["columns"] = .list(declared.map { column in
                 .dict(["name": .string(column.name), "type": .string(column.type ?? "VARIANT")])
             })
             globals["column_names"] = .list(columns.map { .string($0) })

@@ -20,6 +20,23 @@ public enum SQLParser {
             return .failure(error)
         }
     }
+
+    /// Parses a single expression (such as a macro argument or expansion). Errors carry a UTF-8
+    /// byte offset into `sql`.
+    public static func parseExpression(_ sql: String) -> Result<Expr, SQLSyntaxError> {
+        let bytes = Array(sql.utf8)
+        do throws(SQLSyntaxError) {
+            let lexed = try Lexer.tokenize(bytes)
+            var parser = Parser(tokens: lexed.tokens, values: lexed.values, bytes: bytes)
+            let expr = try parser.parseExpr()
+            if parser.current.kind != .endOfInput {
+                throw SQLSyntaxError(message: "unexpected \(parser.describe(parser.current)) after end of expression", offset: parser.current.start)
+            }
+            return .success(expr)
+        } catch {
+            return .failure(error)
+        }
+    }
 }
 
 /// Recursive-descent parser over the token list.

@@ -70,6 +70,19 @@ public struct SourceMap: Sendable {
 
     let segments: [Segment]
     let locator: Locator
+    /// The length of the rendered text in bytes.
+    var length: Int = 0
+
+    /// The output byte ranges written by expressions (`{{ … }}`), each with the location of its
+    /// expression: lets a caller find where a macro call's expansion landed in the text.
+    public var expressionOutputs: [(start: Int, end: Int, location: SourceLocation)] {
+        var out: [(start: Int, end: Int, location: SourceLocation)] = []
+        for (i, s) in segments.enumerated() where !s.literal {
+            let end = i + 1 < segments.count ? segments[i + 1].output : max(length, s.output)
+            out.append((s.output, end, locator.location(s.source)))
+        }
+        return out
+    }
 
     /// The file location that produced the output byte at `offset`.
     public func location(ofByte offset: Int) -> SourceLocation {

@@ -17,7 +17,7 @@ public struct TemplateRenderer: Sendable {
         var state = RenderState(locator: template.locator, globals: globals, limits: limits)
         try state.exec(template.nodes, &host)
         let out = state.buffers[0]
-        return RenderResult(text: out.text, sourceMap: SourceMap(segments: out.segments, locator: template.locator))
+        return RenderResult(text: out.text, sourceMap: SourceMap(segments: out.segments, locator: template.locator, length: out.bytes))
     }
 }
 

@@ -12,7 +12,7 @@ struct Shopc: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shopc",
         abstract: "Compile analytics pipelines described in YAML into deployable Snowflake artifacts.",
-        subcommands: [Compile.self, Check.self, Ls.self, Diff.self, Docs.self, Schema.self, Explain.self],
+        subcommands: [Compile.self, Check.self, Lineage.self, Ls.self, Diff.self, Docs.self, Schema.self, Explain.self],
         defaultSubcommand: nil)
 }
 
@@ -29,6 +29,9 @@ struct ProjectOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Treat warnings as errors.")
     var warningsAsErrors = false
+
+    @Flag(name: .long, help: "Treat unknown SQL functions as errors, not warnings.")
+    var strict = false
 
     @Flag(name: .long, help: "Print the wall time of each stage and the peak memory to standard error.")
     var timings = false
@@ -49,6 +52,7 @@ struct ProjectOptions: ParsableArguments {
         options.targets = Set(target)
         options.analyseOnly = analyseOnly
         options.varOverrides = vars.compactMap(VarOverride.parse)
+        options.strict = strict
         return options
     }
 }

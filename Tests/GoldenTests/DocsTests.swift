@@ -111,10 +111,16 @@ final class DocsTests: XCTestCase {
         let markdown = DocsMarkdown(catalog: catalog, schemaRows: [], customSchemas: []).page(node)
         XCTAssertTrue(markdown.contains("### Column lineage"))
         XCTAssertTrue(markdown.contains("| `profit` | source.shopverse_raw.bronze_orders.`cost_price`, source.shopverse_raw.bronze_orders.`selling_price` |"))
-        // Without lineage the page says where it will appear instead.
-        let plain = DocsCatalog(project: project)
+        // Without lineage (a project whose SQL could not be analysed) the page says so instead.
+        let plain = DocsCatalog(project: project, columnLineage: [:], inferredTypes: [:])
         XCTAssertFalse(plain.hasColumnLineage)
         XCTAssertTrue(DocsNodePage(catalog: plain, node: try XCTUnwrap(plain.node(orders))).render().contains("once type checking provides it"))
+        // The real hook reads the type checker's lineage: profit comes from three source columns.
+        let real = DocsCatalog(project: project)
+        XCTAssertTrue(real.hasColumnLineage)
+        XCTAssertEqual(
+            try XCTUnwrap(real.node(orders)).columns.first { $0.name == "profit" }?.origins.map(\.column).sorted(),
+            ["cost_price", "quantity", "selling_price"])
     }
 
     func testEscaping() {

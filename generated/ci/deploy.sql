@@ -452,7 +452,10 @@ DECLARE
     affected INTEGER DEFAULT 0;
     failure VARCHAR DEFAULT NULL;
 BEGIN
-    CREATE OR REPLACE TABLE shopverse_analytics.ci_analytics_silver.stg_country_regions
+    CREATE OR REPLACE TABLE shopverse_analytics.ci_analytics_silver.stg_country_regions (
+        country VARCHAR(2),
+        region VARCHAR(50)
+    )
         COMMENT = 'Country code to sales region reference, one row per country.'
     AS
     SELECT
@@ -480,7 +483,17 @@ DECLARE
     affected INTEGER DEFAULT 0;
     failure VARCHAR DEFAULT NULL;
 BEGIN
-    CREATE OR REPLACE TABLE shopverse_analytics.ci_analytics_silver.stg_customers
+    CREATE OR REPLACE TABLE shopverse_analytics.ci_analytics_silver.stg_customers (
+        customer_id NUMBER(38,0),
+        name VARCHAR(200),
+        email VARCHAR(320),
+        country VARCHAR(2),
+        region VARCHAR(50),
+        segment VARCHAR(20),
+        city VARCHAR(100),
+        signup_date DATE,
+        updated_at TIMESTAMP_NTZ
+    )
         COMMENT = 'Customers at their latest version, with the sales region looked up from the country reference. Names and e-mail addresses are masked for every role but the transformer.'
     AS
     WITH latest AS (
@@ -794,7 +807,12 @@ DECLARE
     affected INTEGER DEFAULT 0;
     failure VARCHAR DEFAULT NULL;
 BEGIN
-    CREATE OR REPLACE TABLE shopverse_analytics.ci_analytics_gold.payment_success_rate
+    CREATE OR REPLACE TABLE shopverse_analytics.ci_analytics_gold.payment_success_rate (
+        payment_method VARCHAR(30),
+        success_rate NUMBER(5,4),
+        total_volume NUMBER(38,2),
+        total_payments NUMBER(18,0)
+    )
         COMMENT = 'Share of payment attempts that succeed, per payment method, with the attempted volume in USD. Read by the payments dashboard, usually filtered on total_payments > 100.'
     AS
     WITH __shopc_cte__int_payments_usd AS (
@@ -859,7 +877,16 @@ DECLARE
     affected INTEGER DEFAULT 0;
     failure VARCHAR DEFAULT NULL;
 BEGIN
-    CREATE OR REPLACE TABLE shopverse_analytics.ci_analytics_silver.stg_products
+    CREATE OR REPLACE TABLE shopverse_analytics.ci_analytics_silver.stg_products (
+        product_id NUMBER(38,0),
+        product_name VARCHAR(200),
+        category VARCHAR(50),
+        subcategory VARCHAR(50),
+        brand VARCHAR(100),
+        list_price NUMBER(12,2),
+        unit_cost NUMBER(12,2),
+        is_active BOOLEAN
+    )
         COMMENT = 'Product catalogue at the latest version of each product.'
     AS
     SELECT
@@ -982,7 +1009,16 @@ DECLARE
     affected INTEGER DEFAULT 0;
     failure VARCHAR DEFAULT NULL;
 BEGIN
-    CREATE OR REPLACE TABLE shopverse_analytics.ci_analytics_gold.daily_revenue
+    CREATE OR REPLACE TABLE shopverse_analytics.ci_analytics_gold.daily_revenue (
+        order_date DATE,
+        total_orders NUMBER(18,0),
+        revenue_orders NUMBER(18,0),
+        unique_customers NUMBER(18,0),
+        revenue_usd NUMBER(38,2),
+        profit_usd NUMBER(38,2),
+        revenue_usd_7d NUMBER(38,2),
+        revenue_change_usd NUMBER(38,2)
+    )
         COMMENT = 'Revenue and profit per order date in USD, with a trailing 7-order-date revenue and the day-over-day change. A table: the trailing window needs every earlier day.'
     AS
     WITH daily AS (
@@ -1034,7 +1070,17 @@ DECLARE
     affected INTEGER DEFAULT 0;
     failure VARCHAR DEFAULT NULL;
 BEGIN
-    CREATE OR REPLACE TABLE shopverse_analytics.ci_analytics.int_customer_orders
+    CREATE OR REPLACE TABLE shopverse_analytics.ci_analytics.int_customer_orders (
+        customer_id NUMBER(38,0),
+        total_orders NUMBER(18,0),
+        revenue_orders NUMBER(18,0),
+        total_revenue_usd NUMBER(38,2),
+        total_profit NUMBER(38,2),
+        total_net_paid_usd NUMBER(38,2),
+        avg_order_value_usd NUMBER(38,2),
+        first_order_date DATE,
+        last_order_date DATE
+    )
         COMMENT = 'Per-customer order history over the silver window: order counts, USD revenue and profit of revenue-bearing orders, net amount paid, first and last order dates.'
     AS
     WITH orders AS (
@@ -1197,7 +1243,16 @@ DECLARE
     affected INTEGER DEFAULT 0;
     failure VARCHAR DEFAULT NULL;
 BEGIN
-    CREATE OR REPLACE TABLE shopverse_analytics.ci_analytics_gold.product_performance
+    CREATE OR REPLACE TABLE shopverse_analytics.ci_analytics_gold.product_performance (
+        product_id NUMBER(38,0),
+        product_name VARCHAR(200),
+        category VARCHAR(50),
+        units_sold NUMBER(38,0),
+        revenue_usd NUMBER(38,2),
+        profit_usd NUMBER(38,2),
+        profit_margin NUMBER(9,4),
+        category_revenue_rank NUMBER(18,0)
+    )
         COMMENT = 'Units, USD revenue and profit per product over the silver window, with the profit margin and the revenue rank of the product inside its category.'
     AS
     WITH per_product AS (

@@ -119,7 +119,14 @@ DECLARE
     affected INTEGER DEFAULT 0;
     failure VARCHAR DEFAULT NULL;
 BEGIN
-    CREATE OR REPLACE TABLE analytics.dev_analytics.orders
+    CREATE OR REPLACE TABLE analytics.dev_analytics.orders (
+        order_id NUMBER(38,0),
+        customer_id NUMBER(38,0),
+        quantity INTEGER,
+        price NUMBER(12,2),
+        order_date DATE,
+        channel VARCHAR(20)
+    )
     AS
     SELECT
         order_id,
@@ -128,7 +135,7 @@ BEGIN
         price,
         order_date,
         channel
-    FROM analytics.dev_analytics_bronze.customers;
+    FROM analytics.dev_analytics_bronze.orders;
     SELECT COUNT(*) INTO :affected FROM analytics.dev_analytics.orders;
     INSERT INTO ANALYTICS.DEV_ANALYTICS.SHOPC_AUDIT_LOG (model_name, run_kind, run_started_at, run_completed_at, rows_affected, dbt_version, target_name, target_database, target_schema, target_warehouse, status, error_message)
     SELECT 'orders', 'model', :started_at, CURRENT_TIMESTAMP(), :affected, 'shopc', 'dev', 'ANALYTICS', 'DEV_ANALYTICS', 'TRANSFORM_WH', 'SUCCESS', NULL;

@@ -119,7 +119,9 @@ DECLARE
     affected INTEGER DEFAULT 0;
     failure VARCHAR DEFAULT NULL;
 BEGIN
-    CREATE OR REPLACE TABLE analytics.dev_analytics.refunds
+    CREATE OR REPLACE TABLE analytics.dev_analytics.refunds (
+        order_id NUMBER(38,0)
+    )
     AS
     SELECT
         order_id

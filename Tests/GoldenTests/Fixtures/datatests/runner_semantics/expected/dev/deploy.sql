@@ -95,7 +95,9 @@ DECLARE
     affected INTEGER DEFAULT 0;
     failure VARCHAR DEFAULT NULL;
 BEGIN
-    CREATE OR REPLACE TABLE analytics.dev_analytics.customers
+    CREATE OR REPLACE TABLE analytics.dev_analytics.customers (
+        customer_id NUMBER(38,0)
+    )
     AS
     SELECT
         customer_id
@@ -119,7 +121,12 @@ DECLARE
     affected INTEGER DEFAULT 0;
     failure VARCHAR DEFAULT NULL;
 BEGIN
-    CREATE OR REPLACE TABLE analytics.dev_analytics.orders
+    CREATE OR REPLACE TABLE analytics.dev_analytics.orders (
+        order_id NUMBER(38,0),
+        customer_id NUMBER(38,0),
+        amount NUMBER(12,2),
+        status VARCHAR(10)
+    )
     AS
     SELECT
         order_id,

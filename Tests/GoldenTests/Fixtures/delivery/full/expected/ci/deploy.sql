@@ -125,7 +125,13 @@ DECLARE
     affected INTEGER DEFAULT 0;
     failure VARCHAR DEFAULT NULL;
 BEGIN
-    CREATE OR REPLACE TABLE analytics.ci_analytics.customer_totals
+    CREATE OR REPLACE TABLE analytics.ci_analytics.customer_totals (
+        customer_id NUMBER(38,0),
+        region VARCHAR(20),
+        total_amount NUMBER(18,2),
+        is_active BOOLEAN,
+        region_name VARCHAR(20)
+    )
         COMMENT = 'Spend per customer, with "quotes" and a \\ backslash.'
     AS
     WITH __shopc_cte__recent_orders AS (

@@ -173,7 +173,9 @@ DECLARE
     affected INTEGER DEFAULT 0;
     failure VARCHAR DEFAULT NULL;
 BEGIN
-    CREATE OR REPLACE TABLE analytics.dev_analytics_silver.stg_notes
+    CREATE OR REPLACE TABLE analytics.dev_analytics_silver.stg_notes (
+        body VARCHAR
+    )
         COMMENT = '\x24\x24; DROP TABLE x; \x24\x24 ''; DROP TABLE y; --'
     AS
     SELECT

@@ -274,7 +274,9 @@ DECLARE
     affected INTEGER DEFAULT 0;
     failure VARCHAR DEFAULT NULL;
 BEGIN
-    CREATE OR REPLACE TABLE analytics.dev_analytics_gold.order_totals
+    CREATE OR REPLACE TABLE analytics.dev_analytics_gold.order_totals (
+        orders NUMBER(18,0)
+    )
     AS
     SELECT
         COUNT(*) AS orders

@@ -127,7 +127,10 @@ DECLARE
     affected INTEGER DEFAULT 0;
     failure VARCHAR DEFAULT NULL;
 BEGIN
-    CREATE OR REPLACE TABLE analytics.dev_analytics_gold.customer_totals
+    CREATE OR REPLACE TABLE analytics.dev_analytics_gold.customer_totals (
+        customer_id NUMBER(38,0),
+        total NUMBER(38,2)
+    )
         CLUSTER BY (customer_id)
     AS
     SELECT

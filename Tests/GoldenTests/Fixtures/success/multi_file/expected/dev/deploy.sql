@@ -150,7 +150,10 @@ DECLARE
     affected INTEGER DEFAULT 0;
     failure VARCHAR DEFAULT NULL;
 BEGIN
-    CREATE OR REPLACE TABLE analytics.dev_analytics.region_totals
+    CREATE OR REPLACE TABLE analytics.dev_analytics.region_totals (
+        region VARCHAR(20),
+        total NUMBER(38,2)
+    )
     AS
     SELECT
         c.region,

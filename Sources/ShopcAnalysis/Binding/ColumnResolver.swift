@@ -1,0 +1,91 @@
+import ShopcBase
+import ShopcSQL
+
+extension QueryBinder {
+    /// Resolves a column reference in the current scope, then in select-list aliases (where the
+    /// clause allows them), then in enclosing scopes (correlated subqueries). Reports unknown,
+    /// ambiguous and badly qualified names; an unresolved name types as `unknown`.
+    mutating func resolveColumn(_ ref: ColumnRef, _ context: ExprContext) -> Typed {
+        guard let name = ref.column else { return .unknown }
+        let key = name.normalized
+        if ref.parts.count == 1 {
+            if context.lambdaNames.contains(key) { return Typed(type: .unknown) }
+            if let found = lookupUnqualified(name, in: context.scope, reportAmbiguity: true) { return found }
+            if let alias = context.aliases[key] { return alias }
+            for scope in outer.reversed() {
+                if let found = lookupUnqualified(name, in: scope, reportAmbiguity: false) { return found }
+            }
+            if context.scope.relations.contains(where: { $0.open }) || outer.contains(where: { $0.relations.contains { $0.open } }) {
+                return Typed(type: .unknown, columnName: name)
+            }
+            reportUnknown(name, relations: context.scope.relations, aliases: Array(context.aliases.keys), at: ref.range)
+            return .unknown
+        }
+        let qualifier = ref.parts[ref.parts.count - 2]
+        let scopes = [context.scope] + outer.reversed()
+        for scope in scopes {
+            guard let relation = scope.relations.last(where: { $0.key == qualifier.normalized }) else { continue }
+            if let column = relation.column(key) {
+                return Typed(type: column.type, lineage: column.lineage, columnName: column.name)
+            }
+            if relation.open { return Typed(type: .unknown, columnName: name) }
+            reportUnknown(name, relations: [relation], aliases: [], at: ref.range)
+            return .unknown
+        }
+        let known = context.scope.relations.map { $0.key.lowercased() }.filter { !$0.isEmpty }
+        error(.unknownQualifier, "no table or alias '\(qualifier)' in the FROM clause", at: ref.range,
+              notes: Suggestion.note(for: qualifier.description, in: known).map { [$0] } ?? [])
+        return .unknown
+    }
+
+    /// An unqualified column among the relations of one scope; nil when no relation has it.
+    mutating func lookupUnqualified(_ name: Identifier, in scope: FromScope, reportAmbiguity: Bool) -> Typed? {
+        let key = name.normalized
+        if let merged = scope.merged[key] {
+            return Typed(type: merged.type, lineage: merged.lineage, columnName: merged.name)
+        }
+        var found: [(ScopeRelation, ScopeColumn)] = []
+        for relation in scope.relations {
+            if let column = relation.column(key) { found.append((relation, column)) }
+        }
+        guard let first = found.first else { return nil }
+        if found.count > 1 && reportAmbiguity {
+            let names = found.map { $0.0.key.isEmpty ? "a derived table" : "'\($0.0.key.lowercased())'" }
+            error(.ambiguousColumn, "column '\(name)' is ambiguous: it is in \(names.joined(separator: " and "))", at: name.range,
+                  notes: [DiagnosticNote("qualify it, for example '\(found[0].0.key.lowercased()).\(name)'")])
+            return Typed(type: .unknown, columnName: name)
+        }
+        return Typed(type: first.1.type, lineage: first.1.lineage, columnName: first.1.name)
+    }
+
+    /// Reports an unknown column with did-you-mean and a note at the upstream declaration.
+    mutating func reportUnknown(_ name: Identifier, relations: [ScopeRelation], aliases: [String], at range: SourceRange) {
+        var candidates: [(name: String, relation: ScopeRelation?, location: SourceLocation?)] = []
+        for relation in relations {
+            for column in relation.columns {
+                candidates.append((column.name.description, relation, relation.origin.columnLocations[column.key] ?? column.location))
+            }
+        }
+        for alias in aliases { candidates.append((alias.lowercased(), nil, nil)) }
+        var notes: [DiagnosticNote] = []
+        var where_ = ""
+        if relations.count == 1, let only = relations.first {
+            where_ = " in \(only.origin.description)"
+        }
+        if let suggestion = Suggestion.closest(to: name.description, in: candidates.map(\.name)),
+            let match = candidates.first(where: { $0.name == suggestion })
+        {
+            let key = Identifier(suggestion).normalized
+            notes.append(DiagnosticNote("did you mean '\(suggestion)'?", at: match.location))
+            if let relation = match.relation, match.location == nil, let location = relation.origin.location {
+                notes.append(DiagnosticNote(relation.origin.inferred ? "\(relation.origin.description) infers its columns from its SQL here" : "\(relation.origin.description) is declared here", at: location))
+            }
+        } else {
+            for relation in relations.prefix(3) {
+                guard let location = relation.origin.location else { continue }
+                notes.append(DiagnosticNote(relation.origin.inferred ? "\(relation.origin.description) infers its columns from its SQL here" : "\(relation.origin.description) declares its columns here", at: location))
+            }
+        }
+        error(.unresolvedColumn, "unknown column '\(name)'\(where_)", at: range, notes: notes)
+    }
+}

@@ -1,0 +1,275 @@
+import ShopcBase
+import ShopcSQL
+
+extension QueryBinder {
+    /// Types an expression in `context`, binding every column it reads and reporting type
+    /// errors at the offending sub-expression.
+    mutating func typeExpr(_ expr: Expr, _ context: inout ExprContext) -> Typed {
+        guard let expansion = expansions[expr.range.start], expansion.end == expr.range.end else {
+            return typeExprInner(expr, &context)
+        }
+        let before = diagnostics.count
+        let typed = typeExprInner(expr, &context)
+        let inner = diagnostics.count
+        if checkMacroCall(expansion.call, expansion: typed, context) {
+            // The argument is the cause: drop the errors it caused inside the expansion (they
+            // all point at the call) so the report names the argument once.
+            let location = expansion.call.location
+            let kept = diagnostics[before..<inner].filter { $0.location != location }
+            diagnostics.replaceSubrange(before..<inner, with: kept)
+        }
+        return typed
+    }
+
+    private mutating func typeExprInner(_ expr: Expr, _ context: inout ExprContext) -> Typed {
+        switch expr {
+        case .column(let ref):
+            return resolveColumn(ref, context)
+        case .literal(let literal):
+            return Self.literalType(literal)
+        case .function(let call):
+            return typeFunction(call, &context)
+        case .unary(let op, let operand, _):
+            let t = typeExpr(operand, &context)
+            switch op {
+            case .not:
+                requireBoolean(t, operand, clause: "NOT")
+                return derived(.boolean, t)
+            case .minus, .plus:
+                if !(t.type.isNumeric || t.type.isOpen || t.type == .variant || t.stringLiteral) {
+                    error(.invalidOperands, "cannot apply unary '\(op.rawValue)' to \(t.type)", at: operand.range)
+                    return derived(.unknown, t)
+                }
+                return derived(t.type, t)
+            }
+        case .binary:
+            return typeBinaryChain(expr, &context)
+        case .isNull(let operand, _, _):
+            return derived(.boolean, typeExpr(operand, &context))
+        case .isDistinctFrom(let a, let b, _, let range):
+            let ta = typeExpr(a, &context), tb = typeExpr(b, &context)
+            checkComparable(ta, tb, at: range, context)
+            return derived(.boolean, ta, tb)
+        case .between(let value, let low, let high, _, let range):
+            let tv = typeExpr(value, &context), tl = typeExpr(low, &context), th = typeExpr(high, &context)
+            checkComparable(tv, tl, at: range, context)
+            checkComparable(tv, th, at: range, context)
+            return derived(.boolean, tv, tl, th)
+        case .inList(let value, let list, _, _):
+            let tv = typeExpr(value, &context)
+            var parts = [tv]
+            for item in list {
+                let ti = typeExpr(item, &context)
+                checkComparable(tv, ti, at: item.range, context)
+                parts.append(ti)
+            }
+            return derived(.boolean, parts)
+        case .inQuery(let value, let query, _, let range):
+            let tv = typeExpr(value, &context)
+            let shape = subquery(query, context)
+            if let first = shape.columns.first, shape.columns.count == 1 {
+                checkComparable(tv, Typed(type: first.type, lineage: first.lineage), at: range, context)
+            }
+            return derived(.boolean, [tv, Typed(type: .boolean, lineage: lineageOf(shape))])
+        case .like(let like):
+            var parts = [typeExpr(like.subject, &context)]
+            for pattern in like.patterns { parts.append(typeExpr(pattern, &context)) }
+            if let escape = like.escape { parts.append(typeExpr(escape, &context)) }
+            return derived(.boolean, parts)
+        case .exists(let query, _):
+            let shape = subquery(query, context)
+            return Typed(type: .boolean, lineage: lineageOf(shape).promoted(to: .derived))
+        case .subquery(let query, _):
+            let shape = subquery(query, context)
+            let type = shape.columns.count == 1 ? shape.columns[0].type : .unknown
+            return Typed(type: type, lineage: lineageOf(shape).promoted(to: .derived))
+        case .caseWhen(let caseExpr):
+            return typeCase(caseExpr, &context)
+        case .cast(let cast):
+            let t = typeExpr(cast.value, &context)
+            var result = derived(SQLType.from(cast.type), t)
+            if cast.style == .doubleColon, t.columnName != nil { result.lineage = t.lineage.promoted(to: .derived) }
+            return result
+        case .path(let path):
+            let base = typeExpr(path.base, &context)
+            for step in path.steps {
+                if case .index(let index) = step { _ = typeExpr(index, &context) }
+            }
+            return derived(.variant, base)
+        case .nested(let inner, _):
+            return typeExpr(inner, &context)
+        case .tuple(let items, _):
+            return derived(.unknown, items.map { typeExpr($0, &context) })
+        case .array(let items, _):
+            return derived(.array, items.map { typeExpr($0, &context) })
+        case .object(let entries, _):
+            var parts: [Typed] = []
+            for entry in entries {
+                parts.append(typeExpr(entry.key, &context))
+                parts.append(typeExpr(entry.value, &context))
+            }
+            return derived(.object, parts)
+        case .lambda(let names, let body, _):
+            var inner = context
+            inner.lambdaNames.formUnion(names.map(\.normalized))
+            return derived(.unknown, typeExpr(body, &inner))
+        case .quantified(_, let value, _, let query, let range):
+            let tv = typeExpr(value, &context)
+            let shape = subquery(query, context)
+            if let first = shape.columns.first {
+                checkComparable(tv, Typed(type: first.type), at: range, context)
+            }
+            return derived(.boolean, [tv, Typed(type: .boolean, lineage: lineageOf(shape))])
+        case .extract(_, let value, _):
+            let t = typeExpr(value, &context)
+            checkArgument(t, .temporal, function: "EXTRACT", position: 2, at: value.range)
+            return derived(.integer, t)
+        }
+    }
+
+    /// A result of `type` that derives from the given operands.
+    func derived(_ type: SQLType, _ parts: Typed...) -> Typed { derived(type, parts) }
+
+    func derived(_ type: SQLType, _ parts: [Typed]) -> Typed {
+        var lineage: LineageSet = [:]
+        var aggregate = false
+        for part in parts {
+            lineage.merge(part.lineage)
+            aggregate = aggregate || part.aggregate
+        }
+        return Typed(type: type, lineage: lineage.promoted(to: .derived), aggregate: aggregate)
+    }
+
+    /// Binds a subquery with the current scope as its outer scope.
+    mutating func subquery(_ query: Query, _ context: ExprContext) -> RelationShape {
+        outer.append(context.scope)
+        defer { outer.removeLast() }
+        return bindQuery(query)
+    }
+
+    func lineageOf(_ shape: RelationShape) -> LineageSet {
+        var out: LineageSet = [:]
+        for column in shape.columns { out.merge(column.lineage) }
+        return out
+    }
+
+    /// The type of a literal.
+    static func literalType(_ literal: Literal) -> Typed {
+        switch literal.kind {
+        case .string(let s): return Typed(type: .varchar(max(1, s.utf8.count)), stringLiteral: true)
+        case .number(let text):
+            if text.contains("e") || text.contains("E") { return Typed(type: .float) }
+            let digits = text.filter(\.isNumber)
+            let scale = text.firstIndex(of: ".").map { text[text.index(after: $0)...].filter(\.isNumber).count } ?? 0
+            let precision = max(1, min(38, digits.drop { $0 == "0" }.count + (scale > 0 ? 0 : 0)))
+            return Typed(type: .number(precision: max(precision, scale), scale: scale))
+        case .boolean: return Typed(type: .boolean)
+        case .null: return Typed(type: .null)
+        case .typed(let name, _): return Typed(type: SQLType.from(name: name, parameters: []) ?? .unknown)
+        case .interval: return Typed(type: .unknown, interval: true)
+        }
+    }
+
+    /// A chain of binary operators (`a + b + c`, `x AND y AND z`), typed along its left spine
+    /// with a loop: the parser builds such chains left-deep, and recursing down a chain of a
+    /// thousand terms would exhaust the stack.
+    mutating func typeBinaryChain(_ expr: Expr, _ context: inout ExprContext) -> Typed {
+        var spine: [(op: BinaryOperator, rhs: Expr, range: SourceRange)] = []
+        var current = expr
+        while case .binary(let op, let lhs, let rhs, let range) = current {
+            spine.append((op, rhs, range))
+            current = lhs
+        }
+        var acc = typeExpr(current, &context)
+        var accRange = current.range
+        for (op, rhs, range) in spine.reversed() {
+            let b = typeExpr(rhs, &context)
+            acc = typeBinary(op, acc, at: accRange, b, at: rhs.range, range: range, inJoin: context.clause == .joinCondition)
+            accRange = range
+            if let expansion = expansions[range.start], expansion.end == range.end, range.start != expr.range.start || range.end != expr.range.end {
+                _ = checkMacroCall(expansion.call, expansion: acc, context)
+            }
+        }
+        return acc
+    }
+
+    /// `AND`/`OR`, comparisons, arithmetic and `||` over typed operands.
+    mutating func typeBinary(_ op: BinaryOperator, _ a: Typed, at lhs: SourceRange, _ b: Typed, at rhs: SourceRange, range: SourceRange, inJoin: Bool) -> Typed {
+        switch op {
+        case .and, .or:
+            requireBoolean(a, at: lhs, clause: op.rawValue)
+            requireBoolean(b, at: rhs, clause: op.rawValue)
+            return derived(.boolean, a, b)
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
+            checkComparable(a, b, at: range, inJoin: inJoin)
+            return derived(.boolean, a, b)
+        case .concat:
+            return derived(.text, a, b)
+        case .plus, .minus, .multiply, .divide, .modulo:
+            if b.interval { return derived(a.type, a, b) }
+            if a.interval { return derived(b.type, a, b) }
+            let symbol: Character = op == .plus ? "+" : op == .minus ? "-" : op == .multiply ? "*" : op == .divide ? "/" : "%"
+            guard let result = TypeCoercion.arithmetic(symbol, a.type, b.type, literalA: a.stringLiteral, literalB: b.stringLiteral) else {
+                error(.invalidOperands, "cannot apply '\(op.rawValue)' to \(a.type) and \(b.type)", at: range)
+                return derived(.unknown, a, b)
+            }
+            return derived(result, a, b)
+        }
+    }
+
+    /// Reports values that cannot be compared; inside a join condition the error names the join
+    /// keys.
+    mutating func checkComparable(_ a: Typed, _ b: Typed, at range: SourceRange, _ context: ExprContext) {
+        checkComparable(a, b, at: range, inJoin: context.clause == .joinCondition)
+    }
+
+    mutating func checkComparable(_ a: Typed, _ b: Typed, at range: SourceRange, inJoin: Bool) {
+        guard !TypeCoercion.comparable(a.type, b.type, literalA: a.stringLiteral, literalB: b.stringLiteral) else { return }
+        if inJoin {
+            error(.joinKeyType, "join keys have incompatible types: \(a.type) and \(b.type)", at: range)
+        } else {
+            error(.incomparableTypes, "cannot compare \(a.type) with \(b.type)", at: range)
+        }
+    }
+
+    /// `CASE`: conditions are BOOLEAN (or comparable with the operand); results unify.
+    mutating func typeCase(_ c: CaseExpr, _ context: inout ExprContext) -> Typed {
+        var parts: [Typed] = []
+        let operand = c.operand.map { typeExpr($0, &context) }
+        if let operand { parts.append(operand) }
+        var results: [(Typed, Expr)] = []
+        for when in c.whens {
+            let condition = typeExpr(when.condition, &context)
+            if let operand {
+                checkComparable(operand, condition, at: when.condition.range, context)
+            } else {
+                requireBoolean(condition, when.condition, clause: "WHEN")
+            }
+            parts.append(condition)
+            results.append((typeExpr(when.result, &context), when.result))
+        }
+        if let e = c.elseResult { results.append((typeExpr(e, &context), e)) }
+        let type = unifyAll(results, what: "CASE branches")
+        return derived(type, parts + results.map(\.0))
+    }
+
+    /// The common type of several values, reporting the first pair that does not unify.
+    mutating func unifyAll(_ values: [(Typed, Expr)], what: String) -> SQLType {
+        var type: SQLType = .null
+        var literal = true
+        var first: (Typed, Expr)?
+        for (typed, expr) in values {
+            if let unified = TypeCoercion.unify(type, typed.type, literalA: literal && type.isText, literalB: typed.stringLiteral) {
+                type = unified
+                literal = literal && (typed.stringLiteral || typed.type == .null)
+                if first == nil && typed.type != .null { first = (typed, expr) }
+            } else {
+                var notes: [DiagnosticNote] = []
+                if let first { notes.append(DiagnosticNote("this one is \(first.0.type)", at: at(first.1.range))) }
+                error(.branchTypeMismatch, "\(what) cannot be unified: \(type) and \(typed.type)", at: expr.range, notes: notes)
+                return .unknown
+            }
+        }
+        return type
+    }
+}

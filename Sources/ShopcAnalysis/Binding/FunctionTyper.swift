@@ -1,0 +1,160 @@
+import ShopcBase
+import ShopcSQL
+
+extension QueryBinder {
+    /// Types a function call through the catalog: arity, argument kinds, result rule, and the
+    /// `OVER` clause. Unknown functions warn (error with `--strict`) and type as `unknown`.
+    mutating func typeFunction(_ call: FunctionCall, _ context: inout ExprContext) -> Typed {
+        let name = call.name.description.uppercased()
+        let signature = call.name.parts.count == 1 ? FunctionCatalog.lookup(name) : nil
+        var args: [Typed] = []
+        for (i, argument) in call.arguments.enumerated() {
+            let kind = signature.map { i < $0.arguments.count ? $0.arguments[i] : .any } ?? .any
+            if kind == .datePart, Self.isDatePart(argument.value) {
+                args.append(Typed(type: .text, stringLiteral: true))
+                continue
+            }
+            var inner = context
+            if call.over == nil, signature?.kind == .aggregate {
+                inner.clause = .other
+            }
+            args.append(typeExpr(argument.value, &inner))
+        }
+        var windowParts: [Typed] = []
+        if let over = call.over {
+            for e in over.partitionBy { windowParts.append(typeExpr(e, &context)) }
+            for item in over.orderBy { windowParts.append(typeExpr(item.expr, &context)) }
+        }
+        for item in call.withinGroup ?? [] { windowParts.append(typeExpr(item.expr, &context)) }
+
+        guard let signature else {
+            if call.name.parts.count == 1 {
+                let message = "unknown function '\(name)'; its result type is unknown"
+                let notes = Suggestion.note(for: name, in: FunctionCatalog.names).map { [$0] } ?? []
+                if strict {
+                    diagnostics.append(.error(.unknownFunction, message, at: at(call.range), notes: notes))
+                } else {
+                    diagnostics.append(.warning(.unknownFunction, message, at: at(call.range), notes: notes))
+                }
+            }
+            return derived(.unknown, args + windowParts)
+        }
+        let count = call.star ? max(1, args.count) : args.count
+        if !signature.arity.contains(count) {
+            error(.functionArity, "\(name) takes \(Self.describe(signature.arity)) but \(count) \(count == 1 ? "was" : "were") given", at: call.range)
+            return derived(.unknown, args + windowParts)
+        }
+        if signature.kind == .window && call.over == nil {
+            error(.windowWithoutOver, "\(name) is a window function and needs an OVER (…) clause", at: call.range)
+        }
+        for (i, arg) in args.enumerated() where i < signature.arguments.count {
+            checkArgument(arg, signature.arguments[i], function: name, position: i + 1, at: call.arguments[i].value.range)
+        }
+        let type = resultType(signature, args: args, call: call)
+        var result = derived(type, args + windowParts)
+        if signature.kind == .aggregate && call.over == nil {
+            result.lineage = result.lineage.promoted(to: .aggregated)
+            result.aggregate = true
+        } else if call.over != nil {
+            result.aggregate = false
+        }
+        return result
+    }
+
+    /// `day`, `'month'`: a date or time part, not a column.
+    static func isDatePart(_ expr: Expr) -> Bool {
+        switch expr {
+        case .column(let ref): return ref.parts.count == 1 && ref.parts[0].quoted == false
+        case .literal(let l):
+            if case .string = l.kind { return true }
+            return false
+        default: return false
+        }
+    }
+
+    /// `1 argument`, `2 to 3 arguments`, `at least 1 argument`.
+    static func describe(_ arity: ClosedRange<Int>) -> String {
+        let plural = arity.upperBound == 1 ? "argument" : "arguments"
+        if arity.lowerBound == arity.upperBound { return "\(arity.lowerBound) \(plural)" }
+        if arity.upperBound == FunctionCatalog.many { return "at least \(arity.lowerBound) argument\(arity.lowerBound == 1 ? "" : "s")" }
+        return "\(arity.lowerBound) to \(arity.upperBound) arguments"
+    }
+
+    /// Reports an argument whose type can never fit its position.
+    mutating func checkArgument(_ arg: Typed, _ kind: ArgumentKind, function: String, position: Int, at range: SourceRange) {
+        let t = arg.type
+        if t.isOpen || t == .variant { return }
+        let ok: Bool
+        let expected: String
+        switch kind {
+        case .any, .datePart: return
+        case .numeric:
+            ok = t.isNumeric || arg.stringLiteral
+            expected = "a number"
+        case .temporal:
+            ok = t.isTemporal || arg.stringLiteral
+            expected = "a date, time or timestamp"
+        case .boolean:
+            ok = t == .boolean
+            expected = "a BOOLEAN"
+        }
+        if !ok {
+            error(.functionArgumentType, "argument \(position) of \(function) must be \(expected), but it is \(t)", at: range)
+        }
+    }
+
+    /// Applies a return rule.
+    mutating func resultType(_ signature: FunctionSignature, args: [Typed], call: FunctionCall) -> SQLType {
+        func arg(_ i: Int) -> SQLType { i < args.count ? args[i].type : .unknown }
+        switch signature.returns {
+        case .fixed(let t): return t
+        case .argument(let i):
+            let t = arg(i)
+            return t == .null ? .unknown : t
+        case .common(let from):
+            let values = zip(args, call.arguments.map(\.value)).dropFirst(from).map { ($0.0, $0.1) }
+            let t = unifyAll(Array(values), what: "the arguments of \(signature.name)")
+            return t == .null ? .unknown : t
+        case .decode:
+            var values: [(Typed, Expr)] = []
+            var i = 2
+            while i < args.count {
+                values.append((args[i], call.arguments[i].value))
+                i += 2
+            }
+            if args.count % 2 == 0, let last = args.last, let expr = call.arguments.last?.value { values.append((last, expr)) }
+            let t = unifyAll(values, what: "the results of DECODE")
+            return t == .null ? .unknown : t
+        case .sum:
+            switch arg(0) {
+            case .number(_, let s): return .number(precision: 38, scale: s)
+            case .float: return .float
+            default: return arg(0).isOpen ? .unknown : .integer
+            }
+        case .average:
+            switch arg(0) {
+            case .number(_, let s): return .number(precision: 38, scale: max(s, min(s + 6, 12)))
+            case .float: return .float
+            default: return arg(0).isOpen ? .unknown : .number(precision: 38, scale: 6)
+            }
+        case .rounding:
+            let t = arg(0)
+            guard case .number(let p, let s) = t else { return t == .null ? .unknown : t }
+            var digits = 0
+            if args.count > 1, case .literal(let l) = call.arguments[1].value, case .number(let text) = l.kind, let d = Int(text) {
+                digits = d
+            } else if args.count > 1 {
+                return .number(precision: 38, scale: s)
+            }
+            let scale = max(0, min(s, digits))
+            return .number(precision: min(38, p - s + scale + 1), scale: scale)
+        case .division:
+            return TypeCoercion.arithmetic("/", arg(0), arg(1)) ?? .unknown
+        case .modulo:
+            return TypeCoercion.arithmetic("%", arg(0), arg(1)) ?? .unknown
+        case .textOf(let i):
+            if case .varchar(let n) = arg(i) { return .varchar(n) }
+            return .text
+        }
+    }
+}

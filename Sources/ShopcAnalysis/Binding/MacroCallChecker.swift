@@ -1,0 +1,88 @@
+import ShopcBase
+import ShopcSQL
+import ShopcSpec
+import ShopcTemplate
+
+/// A call of a user macro made directly from a model's SQL, kept so that its arguments can be
+/// checked against the model's scope after binding.
+struct RecordedMacroCall: Sendable {
+    var macro: MacroSpec
+    var arguments: [(argument: MacroArgumentSpec, value: TemplateValue, location: SourceLocation)]
+    /// Where the macro's name is written at the call site.
+    var location: SourceLocation
+}
+
+extension QueryBinder {
+    /// Checks a macro call whose expansion is an expression of this scope: `column` arguments
+    /// must name a column in scope, arguments with a SQL type must have a fitting type, and the
+    /// expansion must fit the declared `returns` type. Returns whether an argument was wrong.
+    mutating func checkMacroCall(_ call: RecordedMacroCall, expansion: Typed, _ context: ExprContext) -> Bool {
+        let macro = call.macro.name.value
+        let start = diagnostics.count
+        for (argument, value, location) in call.arguments {
+            let declared = argument.type.value.split(separator: " ", maxSplits: 1).map(String.init)
+            guard let kind = declared.first?.lowercased(), kind == "column" || kind == "expression" else { continue }
+            let expected = declared.count > 1 ? SQLType.parse(declared[1]) : nil
+            let text: String
+            switch value {
+            case .string(let s): text = s
+            case .int(let i) where kind == "expression": text = String(i)
+            case .double(let d) where kind == "expression": text = String(d)
+            default: continue
+            }
+            let declaredNote = DiagnosticNote("'\(argument.name.value)' is declared here", at: argument.name.location)
+            guard case .success(let parsed) = SQLParser.parseExpression(text) else {
+                diagnostics.append(.error(.macroArgumentColumn, "argument '\(argument.name.value)' of macro '\(macro)' is not a valid SQL \(kind == "column" ? "column name" : "expression"): '\(text)'", at: location, notes: [declaredNote]))
+                continue
+            }
+            if kind == "column", !Self.isColumnLike(parsed) {
+                diagnostics.append(.error(.macroArgumentColumn, "argument '\(argument.name.value)' of macro '\(macro)' must name a column, got the expression '\(text)'", at: location, notes: [declaredNote]))
+                continue
+            }
+            let saved = diagnostics.count
+            var inner = context
+            let typed = withoutExpansions { $0.typeExpr(parsed, &inner) }
+            let failed = diagnostics[saved...].contains { $0.severity == .error && ($0.code == .unresolvedColumn || $0.code == .unknownQualifier || $0.code == .ambiguousColumn) }
+            let problems = diagnostics[saved...].map(\.message)
+            diagnostics.removeSubrange(saved...)
+            if failed {
+                let candidates = context.scope.relations.flatMap { $0.columns.map { $0.name.description } }
+                // Suggest by the column's own name, keeping the caller's qualifier.
+                let parts = text.split(separator: ".").map(String.init)
+                let qualifier = parts.count > 1 ? parts.dropLast().joined(separator: ".") + "." : ""
+                var notes = Suggestion.closest(to: parts.last ?? text, in: candidates).map { [DiagnosticNote("did you mean '\(qualifier)\($0)'?")] } ?? []
+                notes.append(declaredNote)
+                let what = kind == "column" ? "names column '\(text)', which is not" : "reads a column that is not"
+                diagnostics.append(.error(.macroArgumentColumn, "argument '\(argument.name.value)' of macro '\(macro)' \(what) in scope here (\(problems.first ?? "unknown column"))", at: location, notes: notes))
+                continue
+            }
+            if let expected, !TypeCoercion.fits(typed.type, expected) {
+                diagnostics.append(.error(.macroArgumentSQLType, "argument '\(argument.name.value)' of macro '\(macro)' expects \(kind) \(declared[1].uppercased()), but '\(text)' is \(typed.type)", at: location, notes: [declaredNote]))
+            }
+        }
+        if diagnostics.count > start { return true }
+        if let returns = call.macro.returns, let expected = SQLType.parse(returns.value), !TypeCoercion.fits(expansion.type, expected) {
+            diagnostics.append(.error(.macroReturnType, "macro '\(macro)' is declared to return \(returns.value.uppercased()), but its expansion here is \(expansion.type)", at: call.location,
+                                      notes: [DiagnosticNote("'returns' is declared here", at: returns.location)]))
+        }
+        return false
+    }
+
+    /// Runs `body` with macro-expansion checks off (argument texts have their own offsets).
+    mutating func withoutExpansions<T>(_ body: (inout QueryBinder) -> T) -> T {
+        var copy = QueryBinder(locate: { _ in nil }, resolveTable: resolveTable, injectedCTEs: injectedCTEs, strict: strict, expansions: [:])
+        copy.cteStack = cteStack
+        copy.outer = outer
+        let result = body(&copy)
+        diagnostics.append(contentsOf: copy.diagnostics)
+        return result
+    }
+
+    static func isColumnLike(_ expr: Expr) -> Bool {
+        switch expr {
+        case .column, .path: true
+        case .nested(let inner, _): isColumnLike(inner)
+        default: false
+        }
+    }
+}

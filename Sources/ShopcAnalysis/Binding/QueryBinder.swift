@@ -1,0 +1,185 @@
+import ShopcBase
+import ShopcSQL
+
+/// Which clause an expression sits in: decides whether select-list aliases are visible, whether
+/// aggregates are allowed, and how its columns count for lineage.
+enum Clause: Sendable {
+    case select, whereClause, groupBy, having, qualify, orderBy, joinCondition, other
+}
+
+/// What an expression is typed against: its `FROM` scope and the select-list aliases visible.
+struct ExprContext {
+    var scope: FromScope
+    var aliases: [String: Typed] = [:]
+    var clause: Clause
+    var lambdaNames: Set<String> = []
+}
+
+/// A macro call whose expansion is one expression of the model's SQL, to check after binding.
+struct MacroExpansion: Sendable {
+    var call: RecordedMacroCall
+    /// Output byte range of the expansion in the rendered SQL.
+    var end: Int
+}
+
+/// Binds every column of one query over a scope tree (CTEs, derived tables, subqueries, set
+/// operations), infers the type of every expression and the lineage of every output column, and
+/// collects located diagnostics. One pass, linear in the size of the query.
+struct QueryBinder {
+    /// Maps a byte offset of the rendered SQL to its spec location.
+    let locate: (Int) -> SourceLocation?
+    /// Finds the relation a table name denotes (sources and models), or nil when shopc does not
+    /// manage it.
+    let resolveTable: ([Identifier]) -> ScopeRelation?
+    /// Ephemeral models injected as CTEs, by normalized CTE name.
+    let injectedCTEs: [String: ScopeRelation]
+    /// Unknown functions are errors rather than warnings.
+    let strict: Bool
+    /// Macro expansions by output start offset.
+    let expansions: [Int: MacroExpansion]
+
+    var diagnostics: [Diagnostic] = []
+    var filters: LineageSet = [:]
+    var joins: LineageSet = [:]
+    var cteStack: [[String: ScopeRelation]] = []
+    var outer: [FromScope] = []
+
+    init(
+        locate: @escaping (Int) -> SourceLocation?, resolveTable: @escaping ([Identifier]) -> ScopeRelation?,
+        injectedCTEs: [String: ScopeRelation], strict: Bool, expansions: [Int: MacroExpansion]
+    ) {
+        self.locate = locate
+        self.resolveTable = resolveTable
+        self.injectedCTEs = injectedCTEs
+        self.strict = strict
+        self.expansions = expansions
+    }
+
+    func at(_ range: SourceRange) -> SourceLocation? { locate(range.start) }
+
+    mutating func error(_ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [DiagnosticNote] = []) {
+        diagnostics.append(.error(code, message, at: at(range), notes: notes))
+    }
+
+    // MARK: Queries
+
+    /// Binds a query and returns its output columns.
+    mutating func bindQuery(_ query: Query) -> RelationShape {
+        var pushed = false
+        if let with = query.with {
+            cteStack.append([:])
+            pushed = true
+            for cte in with.ctes { bindCTE(cte, recursive: with.recursive) }
+        }
+        defer { if pushed { cteStack.removeLast() } }
+        if case .select(let select) = query.body {
+            return bindSelect(select, orderBy: query.orderBy)
+        }
+        let shape = bindBody(query.body)
+        if !query.orderBy.isEmpty {
+            let scope = FromScope(relations: [ScopeRelation(key: "", columns: shape.columns, open: shape.open, origin: RelationOrigin(description: "the query"))])
+            var context = ExprContext(scope: scope, clause: .orderBy)
+            for item in query.orderBy { orderItem(item, columns: shape.columns, &context) }
+        }
+        return shape
+    }
+
+    mutating func bindCTE(_ cte: CommonTableExpression, recursive: Bool) {
+        let key = cte.name.normalized
+        if cte.range.isSamePosition(as: .none), let injected = injectedCTEs[key] {
+            cteStack[cteStack.count - 1][key] = injected
+            return
+        }
+        let origin = RelationOrigin(description: "CTE '\(cte.name)'", location: at(cte.name.range), inferred: true)
+        if recursive, case .setOperation(let op) = cte.query.body {
+            // The anchor defines the columns the recursive part sees.
+            let anchor = bindBody(op.left)
+            cteStack[cteStack.count - 1][key] = relation(key: key, shape: renamed(anchor, cte.columns, at: cte.range), origin: origin)
+        }
+        var shape = bindQuery(cte.query)
+        shape = renamed(shape, cte.columns, at: cte.range)
+        cteStack[cteStack.count - 1][key] = relation(key: key, shape: shape, origin: origin)
+    }
+
+    /// Applies a column alias list `name (a, b)` to a shape.
+    mutating func renamed(_ shape: RelationShape, _ names: [Identifier], at range: SourceRange) -> RelationShape {
+        guard !names.isEmpty else { return shape }
+        if !shape.open && names.count != shape.columns.count {
+            error(.columnListCount, "the column list names \(names.count) column\(names.count == 1 ? "" : "s") but the query produces \(shape.columns.count)", at: names.first?.range ?? range)
+        }
+        var out = shape
+        for (i, name) in names.enumerated() {
+            if i < out.columns.count {
+                out.columns[i].name = name
+            } else {
+                out.columns.append(ScopeColumn(name: name, type: .unknown, lineage: [:]))
+            }
+        }
+        return out
+    }
+
+    func relation(key: String, shape: RelationShape, origin: RelationOrigin) -> ScopeRelation {
+        ScopeRelation(key: key, columns: shape.columns, open: shape.open, origin: origin)
+    }
+
+    mutating func bindBody(_ body: QueryBody) -> RelationShape {
+        switch body {
+        case .select(let select): return bindSelect(select, orderBy: [])
+        case .nested(let query): return bindQuery(query)
+        case .values(let values): return bindValues(values)
+        case .setOperation(let op): return bindSetOperation(op)
+        }
+    }
+
+    mutating func bindValues(_ values: ValuesList) -> RelationShape {
+        var columns: [ScopeColumn] = []
+        let context = ExprContext(scope: FromScope(), clause: .other)
+        for row in values.rows {
+            for (i, expr) in row.enumerated() {
+                var ctx = context
+                let t = typeExpr(expr, &ctx)
+                if i < columns.count {
+                    columns[i].type = TypeCoercion.unify(columns[i].type, t.type, literalB: t.stringLiteral) ?? .unknown
+                } else {
+                    columns.append(ScopeColumn(name: Identifier("COLUMN\(i + 1)", quoted: true), type: t.type, lineage: t.lineage, location: at(expr.range)))
+                }
+            }
+        }
+        return RelationShape(columns: columns, open: false)
+    }
+
+    mutating func bindSetOperation(_ op: SetOperation) -> RelationShape {
+        let left = bindBody(op.left)
+        let right = bindBody(op.right)
+        if left.open || right.open { return RelationShape(columns: left.columns, open: true) }
+        var columns = left.columns
+        if op.byName {
+            for (i, column) in columns.enumerated() {
+                guard let other = right.columns.first(where: { $0.key == column.key }) else { continue }
+                columns[i].type = TypeCoercion.unify(column.type, other.type) ?? column.type
+                columns[i].lineage.merge(other.lineage)
+            }
+            return RelationShape(columns: columns, open: false)
+        }
+        let keyword = op.op.rawValue + (op.all ? " ALL" : "")
+        if left.columns.count != right.columns.count {
+            error(.setOperationColumnCount,
+                  "the operands of \(keyword) have different numbers of columns: \(left.columns.count) on the left, \(right.columns.count) on the right",
+                  at: op.right.range, notes: [DiagnosticNote("the left operand starts here", at: at(op.left.range))])
+            return RelationShape(columns: columns, open: false)
+        }
+        for (i, column) in columns.enumerated() {
+            let other = right.columns[i]
+            if let unified = TypeCoercion.unify(column.type, other.type) {
+                columns[i].type = unified
+            } else {
+                error(.setOperationType,
+                      "column \(i + 1) of \(keyword) is \(column.type) on the left ('\(column.name)') but \(other.type) on the right ('\(other.name)')",
+                      at: op.right.range, notes: [DiagnosticNote("the left operand starts here", at: at(op.left.range))])
+                columns[i].type = .unknown
+            }
+            columns[i].lineage.merge(other.lineage)
+        }
+        return RelationShape(columns: columns, open: false)
+    }
+}

@@ -1,0 +1,183 @@
+import ShopcBase
+import ShopcSQL
+
+extension QueryBinder {
+    /// The columns of `LATERAL FLATTEN(…)`, in Snowflake's order.
+    static let flattenColumns: [(String, SQLType)] = [
+        ("SEQ", .integer), ("KEY", .text), ("PATH", .text), ("INDEX", .integer), ("VALUE", .variant), ("THIS", .variant),
+    ]
+
+    /// Adds the relations of one `FROM` item to `scope`, binding join conditions as it goes.
+    mutating func bindTable(_ table: TableRef, into scope: inout FromScope) {
+        switch table {
+        case .table(let named):
+            var relation = namedRelation(named.name)
+            if let alias = named.alias {
+                relation.key = alias.name.normalized
+                relation = applyColumnAliases(relation, alias)
+            }
+            scope.relations.append(relation)
+        case .subquery(let derived):
+            if derived.lateral { outer.append(scope) }
+            let shape = bindQuery(derived.query)
+            if derived.lateral { outer.removeLast() }
+            let name = derived.alias?.name
+            var relation = ScopeRelation(
+                key: name?.normalized ?? "", columns: shape.columns, open: shape.open,
+                origin: RelationOrigin(description: "derived table\(name.map { " '\($0)'" } ?? "")", location: at(derived.range), inferred: true))
+            if let alias = derived.alias { relation = applyColumnAliases(relation, alias) }
+            scope.relations.append(relation)
+        case .function(let function):
+            scope.relations.append(tableFunction(function, scope: scope))
+        case .join(let join):
+            bindJoin(join, into: &scope)
+        case .nested(let inner, _):
+            bindTable(inner, into: &scope)
+        case .sample(let sample):
+            bindTable(sample.source, into: &scope)
+        case .pivot(let pivot):
+            var inner = FromScope()
+            outer.append(scope)
+            bindTable(pivot.source, into: &inner)
+            outer.removeLast()
+            var context = ExprContext(scope: inner, clause: .other)
+            _ = typeExpr(.function(pivot.aggregate), &context)
+            _ = typeExpr(.column(pivot.pivotColumn), &context)
+            scope.relations.append(ScopeRelation(
+                key: pivot.alias?.name.normalized ?? "", columns: [], open: true,
+                origin: RelationOrigin(description: "PIVOT", location: at(pivot.range))))
+        case .unpivot(let unpivot):
+            // A LATERAL source sees the relations to its left.
+            var inner = FromScope()
+            outer.append(scope)
+            bindTable(unpivot.source, into: &inner)
+            outer.removeLast()
+            let folded = Set(unpivot.columns.map(\.normalized))
+            var columns: [ScopeColumn] = []
+            var valueType: SQLType = .null
+            var valueLineage: LineageSet = [:]
+            for relation in inner.relations {
+                for column in relation.columns {
+                    if folded.contains(column.key) {
+                        valueType = TypeCoercion.unify(valueType, column.type) ?? .unknown
+                        valueLineage.merge(column.lineage.promoted(to: .derived))
+                    } else {
+                        columns.append(column)
+                    }
+                }
+            }
+            columns.append(ScopeColumn(name: unpivot.nameColumn, type: .text, lineage: [:]))
+            columns.append(ScopeColumn(name: unpivot.valueColumn, type: valueType == .null ? .unknown : valueType, lineage: valueLineage))
+            scope.relations.append(ScopeRelation(
+                key: unpivot.alias?.name.normalized ?? "", columns: columns, open: inner.relations.contains { $0.open },
+                origin: RelationOrigin(description: "UNPIVOT", location: at(unpivot.range))))
+        }
+    }
+
+    /// A named table: a CTE in scope, an injected ephemeral model, a source or model of the
+    /// project, or a table shopc does not manage (open: its columns are not checked).
+    mutating func namedRelation(_ name: QualifiedName) -> ScopeRelation {
+        let key = name.last?.normalized ?? ""
+        if name.parts.count == 1 {
+            for frame in cteStack.reversed() {
+                if let cte = frame[key] { return cte }
+            }
+        }
+        if var relation = resolveTable(name.parts) {
+            relation.key = key
+            return relation
+        }
+        return ScopeRelation(key: key, columns: [], open: true, origin: RelationOrigin(description: "table '\(name)'", location: at(name.range)))
+    }
+
+    /// Applies `AS t (a, b, …)`.
+    mutating func applyColumnAliases(_ relation: ScopeRelation, _ alias: TableAlias) -> ScopeRelation {
+        guard !alias.columns.isEmpty else { return relation }
+        let shape = renamed(RelationShape(columns: relation.columns, open: relation.open), alias.columns, at: alias.name.range)
+        return ScopeRelation(key: relation.key, columns: shape.columns, open: relation.open, origin: relation.origin)
+    }
+
+    /// `TABLE(f(…))` / `LATERAL FLATTEN(…)`: FLATTEN has a fixed shape; others are open.
+    mutating func tableFunction(_ function: TableFunction, scope: FromScope) -> ScopeRelation {
+        var context = ExprContext(scope: scope, clause: .other)
+        var lineage: LineageSet = [:]
+        for argument in function.call.arguments {
+            lineage.merge(typeExpr(argument.value, &context).lineage)
+        }
+        let name = function.call.name.last?.normalized ?? ""
+        let key = function.alias?.name.normalized ?? name
+        let origin = RelationOrigin(description: "\(name)(…)", location: at(function.range))
+        guard name == "FLATTEN" else {
+            return ScopeRelation(key: key, columns: [], open: true, origin: origin)
+        }
+        let columns = Self.flattenColumns.map { ScopeColumn(name: Identifier($0.0), type: $0.1, lineage: lineage.promoted(to: .derived)) }
+        var relation = ScopeRelation(key: key, columns: columns, open: false, origin: origin)
+        if let alias = function.alias { relation = applyColumnAliases(relation, alias) }
+        return relation
+    }
+
+    /// A join: both sides, then `ON` (boolean; compared keys must be comparable) or
+    /// `USING`/`NATURAL` (merged columns).
+    mutating func bindJoin(_ join: Join, into scope: inout FromScope) {
+        bindTable(join.left, into: &scope)
+        let leftCount = scope.relations.count
+        bindTable(join.right, into: &scope)
+        let leftRelations = Array(scope.relations[..<leftCount])
+        let rightRelations = Array(scope.relations[leftCount...])
+        if let match = join.matchCondition {
+            var context = ExprContext(scope: scope, clause: .joinCondition)
+            let typed = typeExpr(match, &context)
+            joins.merge(typed.lineage.mapValues { _ in .join })
+        }
+        var usingNames: [Identifier] = []
+        switch join.condition {
+        case .on(let condition)?:
+            var context = ExprContext(scope: scope, clause: .joinCondition)
+            let typed = typeExpr(condition, &context)
+            requireBoolean(typed, condition, clause: "ON")
+            joins.merge(typed.lineage.mapValues { _ in .join })
+        case .using(let names)?:
+            usingNames = names
+        case nil:
+            if join.natural {
+                let leftKeys = Set(leftRelations.flatMap { $0.columns.map(\.key) })
+                var seen = Set<String>()
+                for relation in rightRelations {
+                    for column in relation.columns where leftKeys.contains(column.key) && seen.insert(column.key).inserted {
+                        usingNames.append(column.name)
+                    }
+                }
+            }
+        }
+        for name in usingNames {
+            let key = name.normalized
+            let left = findColumn(key, in: leftRelations, merged: scope.merged)
+            let right = findColumn(key, in: rightRelations, merged: [:])
+            for (side, found, relations) in [("left", left, leftRelations), ("right", right, rightRelations)] where found == nil {
+                if relations.contains(where: { $0.open }) { continue }
+                let candidates = relations.flatMap { $0.columns.map { $0.name.description } }
+                error(.unresolvedColumn, "USING column '\(name)' is not a column of the \(side) side of the join", at: name.range,
+                      notes: Suggestion.note(for: name.description, in: candidates).map { [$0] } ?? [])
+            }
+            guard let l = left?.column, let r = right?.column else { continue }
+            if !TypeCoercion.comparable(l.type, r.type) {
+                error(.joinKeyType, "join key '\(name)' is \(l.type) on the left but \(r.type) on the right", at: name.range)
+            }
+            var merged = l
+            merged.type = TypeCoercion.unify(l.type, r.type) ?? l.type
+            merged.lineage.merge(r.lineage)
+            joins.merge(merged.lineage.mapValues { _ in .join })
+            scope.merged[key] = merged
+            scope.mergedOwners[key, default: []].formUnion([left?.owner, right?.owner].compactMap { $0 })
+        }
+    }
+
+    /// A column by key among relations (or already merged), with the key of its relation.
+    func findColumn(_ key: String, in relations: [ScopeRelation], merged: [String: ScopeColumn]) -> (column: ScopeColumn, owner: String?)? {
+        if let column = merged[key] { return (column, nil) }
+        for relation in relations {
+            if let column = relation.column(key) { return (column, relation.key) }
+        }
+        return nil
+    }
+}
