@@ -43,20 +43,24 @@ struct TypeChecker {
                 injected[r.key] = r
             }
             var problems: [Diagnostic] = []
-            let current = schemas
-            var binder = makeBinder(trace.full, relationIndex: relationIndex, schemas: current, injected: injected)
-            let shape = binder.bindQuery(query)
-            problems += binder.diagnostics
+            // Binders read `schemas` through a closure; each is dropped before `schemas` changes,
+            // so adding a model's schema never copies the dictionary (which made checking
+            // quadratic in the number of models).
+            let shape: RelationShape
+            var filters: LineageSet
+            var joins: LineageSet
+            do {
+                var binder = makeBinder(trace.full, relationIndex: relationIndex, schemas: schemas, injected: injected)
+                shape = binder.bindQuery(query)
+                problems += binder.diagnostics
+                filters = binder.filters
+                joins = binder.joins
+            }
             ContractChecker.checkDuplicates(name, produced: shape, &problems)
             ContractChecker.check(spec, produced: shape, &problems)
             let schema = NodeSchema.model(spec, inferred: shape)
-            schemas[.model(name)] = schema
-            var filters = binder.filters
-            var joins = binder.joins
             if let incremental = build.incrementalQuery, let incrementalTrace = trace.incremental {
-                var withSelf = current
-                withSelf[.model(name)] = schema
-                var second = makeBinder(incrementalTrace, relationIndex: relationIndex, schemas: withSelf, injected: injected)
+                var second = makeBinder(incrementalTrace, relationIndex: relationIndex, schemas: schemas, injected: injected, own: (.model(name), schema))
                 _ = second.bindQuery(incremental)
                 problems += second.diagnostics
                 filters.merge(second.filters)
@@ -65,6 +69,7 @@ struct TypeChecker {
                 filters = filters.filter { $0.key.node != .model(name) }
                 joins = joins.filter { $0.key.node != .model(name) }
             }
+            schemas[.model(name)] = schema
             var seen = Set<String>()
             for problem in problems where seen.insert("\(problem.location?.description ?? "") \(problem.code.rawValue) \(problem.message)").inserted {
                 d.emit(problem)
@@ -80,7 +85,10 @@ struct TypeChecker {
         [relation.database, relation.schema, relation.name].map { SQLName($0).normalized }.joined(separator: ".")
     }
 
-    func makeBinder(_ trace: RenderTrace, relationIndex: [String: NodeID], schemas: [NodeID: NodeSchema], injected: [String: ScopeRelation]) -> QueryBinder {
+    func makeBinder(
+        _ trace: RenderTrace, relationIndex: [String: NodeID], schemas: [NodeID: NodeSchema], injected: [String: ScopeRelation],
+        own: (node: NodeID, schema: NodeSchema)? = nil
+    ) -> QueryBinder {
         let map = trace.sourceMap
         var expansions: [Int: MacroExpansion] = [:]
         if !trace.macroCalls.isEmpty {
@@ -101,7 +109,9 @@ struct TypeChecker {
             resolveTable: { parts in
                 guard parts.count == 3 else { return nil }
                 let key = parts.map(\.normalized).joined(separator: ".")
-                guard let node = relationIndex[key], let schema = schemas[node] else { return nil }
+                guard let node = relationIndex[key] else { return nil }
+                if let own, own.node == node { return own.schema.relation() }
+                guard let schema = schemas[node] else { return nil }
                 return schema.relation()
             },
             injectedCTEs: injected, strict: strict, expansions: expansions)
