@@ -19,38 +19,70 @@ struct ModelCompiler {
         var traces: [String: ModelTrace] = [:]
     }
 
+    /// What rendering one model produced (computed independently per model, on all cores).
+    struct Rendered: Sendable {
+        var name: String
+        var refs: OrderedSet<RecordedRef>
+        var full: (query: Query, trace: RenderTrace)?
+        var incremental: (query: Query, trace: RenderTrace)?
+        var complete: Bool
+        var diagnostics: Diagnostics
+    }
+
     func compile(_ d: inout Diagnostics) -> Output {
         var output = Output()
         var parsed: [String: (full: Query, incremental: Query?)] = [:]
-        for name in names.models.keys.sorted() {
-            guard let model = names.models[name], let template = templates[name], let relation = scope.modelRelations[name] else { continue }
-            var globals = scope.globals
-            globals["this"] = RenderHost.relationValue(relation)
-            let isIncremental = model.materialized.value == "incremental"
-            var refs = OrderedSet<RecordedRef>()
-            let full = render(template, globals: globals, incremental: false, refs: &refs, at: model.sql?.location ?? model.location, &d)
-            let incremental = isIncremental
-                ? render(template, globals: globals, incremental: true, refs: &refs, at: model.sql?.location ?? model.location, &d) : nil
-            output.refs[name] = refs
-            guard let full, !isIncremental || incremental != nil else { continue }
-            parsed[name] = (full.query, incremental?.query)
-            output.traces[name] = ModelTrace(full: full.trace, incremental: incremental?.trace)
+        let work = names.models.keys.sorted().filter { templates[$0] != nil && scope.modelRelations[$0] != nil }
+        let compiler = self
+        let rendered = Parallel.map(work) { name in compiler.renderModel(name) }
+        for result in rendered {
+            d.emit(contentsOf: result.diagnostics.all)
+            output.refs[result.name] = result.refs
+            guard result.complete, let full = result.full else { continue }
+            parsed[result.name] = (full.query, result.incremental?.query)
+            output.traces[result.name] = ModelTrace(full: full.trace, incremental: result.incremental?.trace)
         }
-        for (name, query) in parsed {
-            guard let relation = scope.modelRelations[name] else { continue }
-            if scope.ephemeral.contains(name) {
-                // Ephemeral models keep their own SQL in the manifest (relation is the CTE name).
-                output.builds[name] = ModelBuild(relation: relation, sql: SQLPrinter.print(query.full), incrementalSQL: nil, query: query.full)
-                continue
-            }
-            let ctes = ephemeralChain(of: name, refs: output.refs, parsed: parsed)
-            let full = Self.inject(ctes, into: query.full)
-            let incremental = query.incremental.map { Self.inject(ctes, into: $0) }
-            output.builds[name] = ModelBuild(
-                relation: relation, sql: SQLPrinter.print(full), incrementalSQL: incremental.map(SQLPrinter.print),
-                query: full, incrementalQuery: incremental)
+        let names = parsed.keys.sorted()
+        let refs = output.refs
+        let allParsed = parsed
+        let printed = Parallel.map(names) { name in compiler.build(name, refs: refs, parsed: allParsed) }
+        for (name, build) in zip(names, printed) {
+            if let build { output.builds[name] = build }
         }
         return output
+    }
+
+    /// Renders and parses one model (both `is_incremental()` variants for incremental models).
+    func renderModel(_ name: String) -> Rendered {
+        var d = Diagnostics()
+        var refs = OrderedSet<RecordedRef>()
+        guard let model = names.models[name], let template = templates[name], let relation = scope.modelRelations[name] else {
+            return Rendered(name: name, refs: refs, full: nil, incremental: nil, complete: false, diagnostics: d)
+        }
+        var globals = scope.globals
+        globals["this"] = RenderHost.relationValue(relation)
+        let isIncremental = model.materialized.value == "incremental"
+        let location = model.sql?.location ?? model.location
+        let full = render(template, globals: globals, incremental: false, refs: &refs, at: location, &d)
+        let incremental = isIncremental ? render(template, globals: globals, incremental: true, refs: &refs, at: location, &d) : nil
+        return Rendered(
+            name: name, refs: refs, full: full, incremental: incremental,
+            complete: full != nil && (!isIncremental || incremental != nil), diagnostics: d)
+    }
+
+    /// The printed build of one parsed model, with the ephemeral models it reads inlined.
+    func build(_ name: String, refs: [String: OrderedSet<RecordedRef>], parsed: [String: (full: Query, incremental: Query?)]) -> ModelBuild? {
+        guard let relation = scope.modelRelations[name], let query = parsed[name] else { return nil }
+        if scope.ephemeral.contains(name) {
+            // Ephemeral models keep their own SQL in the manifest (relation is the CTE name).
+            return ModelBuild(relation: relation, sql: SQLPrinter.print(query.full), incrementalSQL: nil, query: query.full)
+        }
+        let ctes = ephemeralChain(of: name, refs: refs, parsed: parsed)
+        let full = Self.inject(ctes, into: query.full)
+        let incremental = query.incremental.map { Self.inject(ctes, into: $0) }
+        return ModelBuild(
+            relation: relation, sql: SQLPrinter.print(full), incrementalSQL: incremental.map(SQLPrinter.print),
+            query: full, incrementalQuery: incremental)
     }
 
     /// Puts ephemeral models in front of a query as CTEs (merged into its own `WITH`).

@@ -25,10 +25,19 @@ public struct SpecLoader {
     /// the result does not depend on the order the file system listed them in.
     public func load(files: [(path: String, bytes: [UInt8])], diagnostics: inout Diagnostics) -> ProjectSpecs {
         var specs = ProjectSpecs()
-        for file in files.sorted(by: { $0.path < $1.path }) {
-            specs.files.append(SpecFile(path: file.path, sha256: SHA256.hex(file.bytes)))
-            guard let text = Self.decode(file.bytes, path: file.path, diagnostics: &diagnostics) else { continue }
-            guard let root = YAMLReader.read(text, path: file.path, diagnostics: &diagnostics) else { continue }
+        let sorted = files.sorted(by: { $0.path < $1.path }).map { SourceBytes(path: $0.path, bytes: $0.bytes) }
+        // Parsing YAML is independent per file: do it on all cores, then decode sections in path
+        // order so the result and the diagnostics do not depend on scheduling.
+        let parsed = Parallel.map(sorted) { file -> ParsedFile in
+            var d = Diagnostics()
+            let sha = SHA256.hex(file.bytes)
+            guard let text = Self.decode(file.bytes, path: file.path, diagnostics: &d) else { return ParsedFile(sha256: sha, root: nil, diagnostics: d) }
+            return ParsedFile(sha256: sha, root: YAMLReader.read(text, path: file.path, diagnostics: &d), diagnostics: d)
+        }
+        for (file, result) in zip(sorted, parsed) {
+            specs.files.append(SpecFile(path: file.path, sha256: result.sha256))
+            diagnostics.emit(contentsOf: result.diagnostics.all)
+            guard let root = result.root else { continue }
             guard case .mapping(let mapping) = root else {
                 if case .scalar(let s) = root, s.resolved == .null { continue }
                 diagnostics.error(.wrongType, "a spec file must be a mapping of sections (\(Self.topLevelKeys.joined(separator: ", "))), found \(root.kindDescription)", at: root.location)
@@ -38,6 +47,19 @@ public struct SpecLoader {
             decoder.decodeFile(mapping, into: &specs, &diagnostics)
         }
         return specs
+    }
+
+    /// One spec file's bytes.
+    struct SourceBytes: Sendable {
+        var path: String
+        var bytes: [UInt8]
+    }
+
+    /// One spec file after YAML parsing.
+    struct ParsedFile: Sendable {
+        var sha256: String
+        var root: SpecNode?
+        var diagnostics: Diagnostics
     }
 
     /// Decodes UTF-8, dropping a byte-order mark; invalid bytes are a located error.

@@ -73,13 +73,15 @@ struct DocsCatalog {
     /// Whether any column lineage is known (the hook returned something).
     var hasColumnLineage: Bool
 
-    /// Every node in list order.
-    var nodes: [Node] { groups.flatMap(\.nodes) }
+    /// Every node in list order (computed once: pages look nodes up thousands of times).
+    private(set) var nodes: [Node] = []
+    /// Position of each node in `nodes`.
+    private(set) var position: [NodeID: Int] = [:]
     /// Models in list order.
     var models: [Node] { nodes.filter { $0.kind == "model" } }
 
     /// Looks a node up by id.
-    func node(_ id: NodeID) -> Node? { nodes.first { $0.id == id } }
+    func node(_ id: NodeID) -> Node? { position[id].map { nodes[$0] } }
 
     /// Builds the catalog. Column lineage and inferred types come from `DocsLineageHook` unless
     /// given (tests pass them to exercise the rendering before the analysis provides them).
@@ -160,6 +162,8 @@ struct DocsCatalog {
             if !members.isEmpty { groups.append(Group(name: layer, nodes: members)) }
         }
         self.groups = groups
+        self.nodes = groups.flatMap(\.nodes)
+        for (index, node) in nodes.enumerated() { position[node.id] = index }
     }
 
     /// Test coverage of the models: columns with at least one test over all columns, and models

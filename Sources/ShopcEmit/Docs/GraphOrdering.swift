@@ -10,12 +10,27 @@ struct GraphOrdering {
     let pred: [String: [String]]
 
     /// The number of sweeps; small graphs settle after a few.
+    /// Above this many nodes only barycenter sweeps run (see `minimiseCrossings`).
+    static let refinementLimit = 400
     static let sweeps = 24
 
     /// Reorders `layers` in place: the sweeps run from six starts (name order, its reverse and
     /// depth-first order, each with a downward or an upward first sweep) and the ordering with
     /// the fewest crossings wins; ties go to the earlier start.
     mutating func minimiseCrossings() {
+        if layers.reduce(0, { $0 + $1.count }) > Self.refinementLimit {
+            // Large graphs: barycenter sweeps only, which are linear in the edges per sweep.
+            // Counting crossings and transposing neighbours are quadratic, and a graph this big
+            // is read through search and node pages rather than as one picture.
+            for sweep in 0..<Self.sweeps {
+                if sweep % 2 == 0 {
+                    for r in layers.indices.dropFirst() { reorder(r, by: pred, reference: r - 1) }
+                } else {
+                    for r in layers.indices.dropLast().reversed() { reorder(r, by: succ, reference: r + 1) }
+                }
+            }
+            return
+        }
         let initial = layers
         let starts = [initial, initial.map { Array($0.reversed()) }, depthFirst()]
         var best: [[String]]?

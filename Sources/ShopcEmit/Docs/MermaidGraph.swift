@@ -4,11 +4,32 @@ import ShopcAnalysis
 /// generated (`n0`, `n1`…) and labels escaped, so no spec text can change the diagram's syntax.
 struct MermaidGraph {
     let catalog: DocsCatalog
+    /// Upstream and downstream neighbours of each node, built once.
+    let up: [NodeID: [NodeID]]
+    let down: [NodeID: [NodeID]]
+
+    init(catalog: DocsCatalog) {
+        self.catalog = catalog
+        var up: [NodeID: [NodeID]] = [:]
+        var down: [NodeID: [NodeID]] = [:]
+        for edge in catalog.edges {
+            up[edge.to, default: []].append(edge.from)
+            down[edge.from, default: []].append(edge.to)
+        }
+        self.up = up
+        self.down = down
+    }
 
     /// The fenced ```mermaid block for the nodes in `subset` (all when nil); `focus` is drawn
     /// highlighted.
     func render(subset: Set<NodeID>? = nil, focus: NodeID? = nil) -> String {
-        let nodes = catalog.nodes.filter { subset?.contains($0.id) ?? true }
+        let nodes: [DocsCatalog.Node]
+        if let subset {
+            // Only the subset, in catalog order, without walking every node of the project.
+            nodes = subset.compactMap { catalog.position[$0] }.sorted().map { catalog.nodes[$0] }
+        } else {
+            nodes = catalog.nodes
+        }
         var ids: [NodeID: String] = [:]
         for (index, node) in nodes.enumerated() { ids[node.id] = "n\(index)" }
         let groups = catalog.groups.map(\.name)
@@ -19,7 +40,10 @@ struct MermaidGraph {
             let shape = node.kind == "source" ? ("[(\"", "\")]") : ("[\"", "\"]")
             out += "  \(id)\(shape.0)\(DocsText.mermaid(label))\(shape.1)\n"
         }
-        for edge in catalog.edges {
+        let edges: [(from: NodeID, to: NodeID)] = subset == nil
+            ? catalog.edges
+            : nodes.flatMap { node in (down[node.id] ?? []).map { (from: node.id, to: $0) } }.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
+        for edge in edges {
             guard let a = ids[edge.from], let b = ids[edge.to] else { continue }
             out += "  \(a) --> \(b)\n"
         }
@@ -40,12 +64,6 @@ struct MermaidGraph {
 
     /// Every ancestor and descendant of `id`, and `id` itself.
     func neighbourhood(of id: NodeID) -> Set<NodeID> {
-        var up: [NodeID: [NodeID]] = [:]
-        var down: [NodeID: [NodeID]] = [:]
-        for edge in catalog.edges {
-            up[edge.to, default: []].append(edge.from)
-            down[edge.from, default: []].append(edge.to)
-        }
         var seen: Set<NodeID> = [id]
         for links in [up, down] {
             var stack = [id]
