@@ -1,5 +1,6 @@
 import Foundation
 import ShopcBase
+import ShopcSpec
 
 /// Reads a project's inputs from disk: the spec files under `specs/`, files they reference, and
 /// template overrides under `templates/`. Part of the driver, the only code that touches disk.
@@ -24,6 +25,11 @@ public struct ProjectFiles: Sendable {
             return
         }
         for relative in walk(specsDir, prefix: "specs") where relative.hasSuffix(".yml") || relative.hasSuffix(".yaml") {
+            // Paths are printed in diagnostics and in `--` comments of the output.
+            guard !Self.hasControlCharacter(relative) else {
+                diagnostics.error(.fileUnreadable, "file name '\(Identifier.printable(relative))' holds a line break or another control character; rename it", at: nil)
+                continue
+            }
             switch read(relative) {
             case .success(let bytes): specs.append((relative, bytes))
             case .failure(let diagnostic): diagnostics.emit(diagnostic)
@@ -36,7 +42,7 @@ public struct ProjectFiles: Sendable {
         if FileManager.default.fileExists(atPath: templatesDir.path) {
             for relative in walk(templatesDir, prefix: "templates") {
                 let name = String(relative.dropFirst("templates/".count))
-                if name.contains("/") || name.hasPrefix(".") { continue }
+                if name.contains("/") || name.hasPrefix(".") || Self.hasControlCharacter(name) { continue }
                 switch read(relative) {
                 case .success(let bytes):
                     if let text = String(validating: bytes, as: UTF8.self) {
@@ -70,6 +76,11 @@ public struct ProjectFiles: Sendable {
         return out
     }
 
+    /// Whether a path holds a control character or a Unicode line or paragraph separator.
+    static func hasControlCharacter(_ path: String) -> Bool {
+        path.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}" }
+    }
+
     /// Whether a path resolves (through any symbolic links) to somewhere inside the project.
     func inside(_ url: URL) -> Bool {
         let resolved = url.resolvingSymlinksInPath().path
@@ -85,13 +96,37 @@ public struct ProjectFiles: Sendable {
         }
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            // Only regular files: reading a FIFO or a device would block or never end.
+            switch attributes[.type] as? FileAttributeType {
+            case .typeRegular?: break
+            case .typeDirectory?: return .failure(.error(.fileUnreadable, "it is a folder, not a file", at: at))
+            default: return .failure(.error(.fileUnreadable, "it is not a regular file", at: at))
+            }
             if let size = attributes[.size] as? Int, size > Self.maxFileBytes {
                 return .failure(.error(.inputTooLarge, "file is larger than \(Self.maxFileBytes >> 20) MiB", at: at))
             }
             let data = try Data(contentsOf: url)
+            guard data.count <= Self.maxFileBytes else {
+                return .failure(.error(.inputTooLarge, "file is larger than \(Self.maxFileBytes >> 20) MiB", at: at))
+            }
             return .success([UInt8](data))
         } catch {
-            return .failure(.error(.fileUnreadable, "cannot read file: \(error.localizedDescription)", at: at))
+            return .failure(.error(.fileUnreadable, "cannot read file: \(Self.describe(error))", at: at))
+        }
+    }
+
+    /// The operating system's reason for an I/O error (Foundation's own text is often only
+    /// "the operation could not be completed").
+    static func describe(_ error: any Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        switch ns.code {
+        case NSFileReadNoSuchFileError: return "no such file"
+        case NSFileReadNoPermissionError: return "permission denied"
+        default: return ns.localizedDescription
         }
     }
 }

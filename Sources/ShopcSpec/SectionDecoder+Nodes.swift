@@ -186,7 +186,7 @@ extension SectionDecoder {
         var seen: Set<String> = []
         for am in r.mappingList("arguments", &d) {
             let ar = MappingReader(am, what: "macro argument", allowed: ["name", "type", "description", "default"], diagnostics: &d)
-            guard let name = identifier(ar, "name", required: true, &d) else { continue }
+            guard let name = identifier(ar, "name", required: true, sqlName: false, &d) else { continue }
             if !seen.insert(name.value).inserted {
                 d.error(.duplicateName, "argument '\(name.value)' is declared twice", at: name.location)
                 continue
@@ -209,7 +209,7 @@ extension SectionDecoder {
 
     func decodeMacro(_ m: MappingNode, _ d: inout Diagnostics) -> MacroSpec? {
         let r = MappingReader(m, what: "macro", allowed: ["name", "description", "arguments", "returns", "body"], diagnostics: &d)
-        let name = identifier(r, "name", required: true, &d)
+        let name = identifier(r, "name", required: true, sqlName: false, &d)
         let args = macroArguments(r, &d)
         let body = sqlText(r, key: "body", fileKey: nil, required: true, &d)
         guard let name, let body else { return nil }
@@ -258,7 +258,7 @@ extension SectionDecoder {
 
     func decodeSingularTest(_ m: MappingNode, _ d: inout Diagnostics) -> SingularTestSpec? {
         let r = MappingReader(m, what: "test", allowed: ["name", "description", "sql", "sql_file", "config"], diagnostics: &d)
-        let name = identifier(r, "name", required: true, &d)
+        let name = identifier(r, "name", required: true, sqlName: false, &d)
         let sql = sqlText(r, key: "sql", fileKey: "sql_file", required: true, &d)
         let config = r.node("config").map { testConfig($0, &d) } ?? TestConfigSpec()
         guard let name, let sql else { return nil }
@@ -267,7 +267,7 @@ extension SectionDecoder {
 
     func decodeGenericTest(_ m: MappingNode, _ d: inout Diagnostics) -> GenericTestSpec? {
         let r = MappingReader(m, what: "generic test", allowed: ["name", "description", "arguments", "sql"], diagnostics: &d)
-        let name = identifier(r, "name", required: true, &d)
+        let name = identifier(r, "name", required: true, sqlName: false, &d)
         let args = macroArguments(r, &d)
         let sql = sqlText(r, key: "sql", fileKey: nil, required: true, &d)
         guard let name, let sql else { return nil }
@@ -276,7 +276,7 @@ extension SectionDecoder {
 
     func decodeAnalysis(_ m: MappingNode, _ d: inout Diagnostics) -> AnalysisSpec? {
         let r = MappingReader(m, what: "analysis", allowed: ["name", "description", "sql", "sql_file"], diagnostics: &d)
-        let name = identifier(r, "name", required: true, &d)
+        let name = identifier(r, "name", required: true, sqlName: false, &d)
         let sql = sqlText(r, key: "sql", fileKey: "sql_file", required: true, &d)
         guard let name, let sql else { return nil }
         return AnalysisSpec(name: name, description: description(r, &d), sql: sql.0, sqlOrigin: sql.1, location: m.location)

@@ -1,0 +1,25 @@
+import ShopcSQL
+import XCTest
+
+/// Regression tests from the robustness corpus and fuzzing.
+final class HostileInputTests: XCTestCase {
+    func testInvisibleCharactersInNamesAreRejected() {
+        for (sql, offset) in [("select \u{FEFF}1 as x", 7), ("select 1 as \u{FEFF}x", 12), ("select a\u{200B}b from t", 8), ("select a\u{A0}b", 8)] {
+            guard case .failure(let error) = SQLParser.parseQuery(sql) else { return XCTFail("parsed: \(sql)") }
+            XCTAssertTrue(error.message.hasPrefix("unexpected character U+"), error.message)
+            XCTAssertEqual(error.offset, offset, sql)
+        }
+        // Letters of any script stay names.
+        guard case .success(let query) = SQLParser.parseQuery("select café, 名前 from t") else { return XCTFail() }
+        XCTAssertEqual(SQLPrinter.print(query), "SELECT\n    café,\n    名前\nFROM t")
+    }
+
+    func testHugeInListRoundTrips() throws {
+        let items = (0..<20_000).map(String.init).joined(separator: ", ")
+        let sql = "select a from t where a in (\(items))"
+        guard case .success(let query) = SQLParser.parseQuery(sql) else { return XCTFail("does not parse") }
+        let printed = SQLPrinter.print(query)
+        guard case .success(let again) = SQLParser.parseQuery(printed) else { return XCTFail("print does not parse") }
+        XCTAssertEqual(again, query)
+    }
+}
