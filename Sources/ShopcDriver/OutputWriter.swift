@@ -116,7 +116,9 @@ public struct OutputWriter {
             }
             if exists {
                 try exchange(staging, outputDir)
-                try fm.removeItem(at: staging)
+                // The new output is in place: failing to delete the old tree (now under the
+                // staging name, ignored by git) must not turn a finished write into an error.
+                try? fm.removeItem(at: staging)
             } else {
                 try fm.moveItem(at: staging, to: outputDir)
             }

@@ -24,7 +24,13 @@ public struct ProjectFiles: Sendable {
             diagnostics.error(.noSpecs, "no specs/ folder in project directory '\(projectDir)'", at: nil)
             return
         }
-        for relative in walk(specsDir, prefix: "specs") where relative.hasSuffix(".yml") || relative.hasSuffix(".yaml") {
+        var walked = Walk()
+        defer {
+            for path in walked.outside {
+                diagnostics.error(.pathOutsideProject, "'\(Identifier.printable(path))' is a symbolic link to a folder outside the project; its files are not read", at: nil)
+            }
+        }
+        for relative in walk(specsDir, prefix: "specs", &walked) where relative.hasSuffix(".yml") || relative.hasSuffix(".yaml") {
             // Paths are printed in diagnostics and in `--` comments of the output.
             guard !Self.hasControlCharacter(relative) else {
                 diagnostics.error(.fileUnreadable, "file name '\(Identifier.printable(relative))' holds a line break or another control character; rename it", at: nil)
@@ -40,7 +46,7 @@ public struct ProjectFiles: Sendable {
         }
         let templatesDir = root.appendingPathComponent("templates")
         if FileManager.default.fileExists(atPath: templatesDir.path) {
-            for relative in walk(templatesDir, prefix: "templates") {
+            for relative in walk(templatesDir, prefix: "templates", &walked) {
                 let name = String(relative.dropFirst("templates/".count))
                 if name.contains("/") || name.hasPrefix(".") || Self.hasControlCharacter(name) { continue }
                 switch read(relative) {
@@ -56,9 +62,18 @@ public struct ProjectFiles: Sendable {
         }
     }
 
+    /// What a walk has seen: folders already listed (a link back to a parent folder would
+    /// otherwise recurse forever) and folders that resolve outside the project.
+    struct Walk {
+        var seen: Set<String> = []
+        var outside: [String] = []
+    }
+
     /// Lists regular files under `dir` recursively as project-relative paths, sorted, skipping
-    /// hidden entries. Symbolic links are followed only when they stay inside the project.
-    func walk(_ dir: URL, prefix: String) -> [String] {
+    /// hidden entries. Symbolic links are followed only when they stay inside the project;
+    /// folders that resolve outside it are added to `walked.outside` instead.
+    func walk(_ dir: URL, prefix: String, _ walked: inout Walk) -> [String] {
+        guard walked.seen.insert(dir.resolvingSymlinksInPath().path).inserted else { return [] }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return [] }
         var out: [String] = []
         for name in names.sorted() where !name.hasPrefix(".") {
@@ -67,8 +82,11 @@ public struct ProjectFiles: Sendable {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) else { continue }
             if isDir.boolValue {
-                guard inside(url) else { continue }
-                out.append(contentsOf: walk(url, prefix: relative))
+                guard inside(url) else {
+                    walked.outside.append(relative)
+                    continue
+                }
+                out.append(contentsOf: walk(url, prefix: relative, &walked))
             } else {
                 out.append(relative)
             }

@@ -14,7 +14,7 @@ extension Parser {
         try enter()
         defer { leave() }
         let start = current.start
-        var left = try parsePrefix()
+        var left = try parsePrefix(allowNot: minPrecedence <= Precedence.not)
         var links = 0
         defer { treeDepth -= links }
         while true {
@@ -80,10 +80,15 @@ extension Parser {
         }
     }
 
-    /// `NOT x`, `-x`, `+x`, or a postfix expression.
-    private mutating func parsePrefix() throws(SQLSyntaxError) -> Expr {
+    /// `NOT x`, `-x`, `+x`, or a postfix expression. `NOT` binds looser than comparison and
+    /// arithmetic, so it is refused (`allowNot` false) as their operand or after `-`/`+`: the
+    /// canonical print would have to add parentheses, and `a = NOT b` reads ambiguously anyway.
+    private mutating func parsePrefix(allowNot: Bool) throws(SQLSyntaxError) -> Expr {
         let start = current.start
         if check(.not) {
+            guard allowNot else {
+                throw SQLSyntaxError(message: "NOT cannot be the operand of an operator here; put the NOT expression in parentheses", offset: current.start)
+            }
             advance()
             let operand = try parseExpr(Precedence.not)
             return .unary(.not, operand, range: range(from: start))
@@ -93,7 +98,7 @@ extension Parser {
             advance()
             try enter()
             defer { leave() }
-            let operand = try parsePrefix()
+            let operand = try parsePrefix(allowNot: false)
             return .unary(op, operand, range: range(from: start))
         }
         return try parsePostfix()

@@ -23,3 +23,32 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(again, query)
     }
 }
+
+/// Found by `scripts/fuzz sql`: a NUL before a digit was printed as `\0` followed by the digit,
+/// which reads back as one octal escape.
+final class FuzzRegressionTests: XCTestCase {
+    func testNulBeforeADigitRoundTrips() {
+        let sql = "select 'it''s', 'bab\\t', $$raw \u{0}\u{0}5'text'$$, 'a\\0007' from t"
+        guard case .success(let query) = SQLParser.parseQuery(sql) else { return XCTFail("does not parse") }
+        let printed = SQLPrinter.print(query)
+        XCTAssertTrue(printed.contains("'raw \\x00\\x005''text'''"), printed)
+        guard case .success(let again) = SQLParser.parseQuery(printed) else { return XCTFail("print does not parse") }
+        XCTAssertEqual(again, query)
+    }
+}
+
+extension FuzzRegressionTests {
+    /// Found by `scripts/fuzz sql`: `+ NOT x` parsed, then printed as `+(NOT x)`, which reads back
+    /// with an extra parenthesized node.
+    func testNotAsAnOperandIsRejectedAndDoubleNotRoundTrips() {
+        for sql in ["select a + ++ NOT + b", "select - NOT x", "select a = NOT b", "select a + NOT b"] {
+            guard case .failure(let error) = SQLParser.parseQuery(sql) else { return XCTFail("parsed: \(sql)") }
+            XCTAssertTrue(error.message.hasPrefix("NOT cannot be the operand"), error.message)
+        }
+        for sql in ["select not not a", "select a from t where not a = 1 and not not (b or c)", "select not -a"] {
+            guard case .success(let query) = SQLParser.parseQuery(sql) else { return XCTFail("does not parse: \(sql)") }
+            guard case .success(let again) = SQLParser.parseQuery(SQLPrinter.print(query)) else { return XCTFail("print does not parse") }
+            XCTAssertEqual(again, query, SQLPrinter.print(query))
+        }
+    }
+}
