@@ -52,3 +52,34 @@ extension FuzzRegressionTests {
         }
     }
 }
+
+extension FuzzRegressionTests {
+    /// Found by `scripts/fuzz sql`: `b * c -> d` parsed as `b * (c -> d)` and printed with
+    /// parentheses that read back as an extra node.
+    func testLambdaAsAnOperandIsRejected() {
+        for sql in ["select a + b * c ->d / e % t", "select - x -> x", "select not x -> x"] {
+            guard case .failure(let error) = SQLParser.parseQuery(sql) else { return XCTFail("parsed: \(sql)") }
+            XCTAssertTrue(error.message.hasPrefix("a lambda cannot be the operand"), error.message)
+        }
+        let sql = "select filter(xs, x -> x > 1), transform(xs, (x, y) -> x + y) from t"
+        guard case .success(let query) = SQLParser.parseQuery(sql) else { return XCTFail("does not parse") }
+        guard case .success(let again) = SQLParser.parseQuery(SQLPrinter.print(query)) else { return XCTFail("print does not parse") }
+        XCTAssertEqual(again, query)
+    }
+}
+
+extension FuzzRegressionTests {
+    /// Found by `scripts/fuzz sql`: `a IS NULL + b` parsed as `(a IS NULL) + b` and printed with
+    /// parentheses that read back as an extra node.
+    func testArithmeticAfterAPredicateIsRejected() {
+        for sql in ["select caelect IS NULL +b from t", "select a in (1) * 2", "select a not in (select 1) + 2"] {
+            guard case .failure(let error) = SQLParser.parseQuery(sql) else { return XCTFail("parsed: \(sql)") }
+            XCTAssertTrue(error.message.contains("cannot follow an IS, IN, BETWEEN or LIKE test"), error.message)
+        }
+        for sql in ["select a is null = true, a in (1) and b like 'x' or c between 1 and 2 from t", "select (a is null) + 1"] {
+            guard case .success(let query) = SQLParser.parseQuery(sql) else { return XCTFail("does not parse: \(sql)") }
+            guard case .success(let again) = SQLParser.parseQuery(SQLPrinter.print(query)) else { return XCTFail("print does not parse") }
+            XCTAssertEqual(again, query, SQLPrinter.print(query))
+        }
+    }
+}
