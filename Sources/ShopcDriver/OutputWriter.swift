@@ -111,7 +111,8 @@ public struct OutputWriter {
                 let url = staging.appendingPathComponent(path)
                 try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 guard fm.createFile(atPath: url.path, contents: files[path]) else {
-                    throw WriteError("cannot write '\(url.path)'")
+                    // The old output is untouched: the staging folder is removed below.
+                    throw WriteError("cannot write '\(url.path)': \(String(cString: strerror(errno)))")
                 }
             }
             if exists {
@@ -125,7 +126,7 @@ public struct OutputWriter {
         } catch {
             try? fm.removeItem(at: staging)
             if let error = error as? WriteError { throw error }
-            throw WriteError("cannot write '\(outputDir.path)': \(error.localizedDescription)")
+            throw WriteError("cannot write '\(outputDir.path)': \(ProjectFiles.describe(error))")
         }
         return drift
     }
