@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 // Fuzz targets for shopc (libFuzzer). A separate package, so the normal `swift build` and
 // `swift test` of the repository never build them; `scripts/fuzz` builds them with
-// `--sanitize fuzzer --sanitize address` into `Fuzz/.build`.
+// `-sanitize=fuzzer,address` (see the script) into `Fuzz/.build`.
 import PackageDescription
 
 // A path dependency's identity is its folder name, which depends on where the repository was
