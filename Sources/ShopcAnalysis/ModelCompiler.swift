@@ -104,20 +104,29 @@ struct ModelCompiler {
     func ephemeralChain(of name: String, refs: [String: OrderedSet<RecordedRef>], parsed: [String: (full: Query, incremental: Query?)]) -> [(String, Query)] {
         var out: [(String, Query)] = []
         var visited: Set<String> = [name]
-        func visit(_ model: String) {
-            let direct = (refs[model] ?? []).compactMap { ref -> String? in
+        func ephemeralDependencies(_ model: String) -> [String] {
+            Set((refs[model] ?? []).compactMap { ref -> String? in
                 if case .model(let m) = ref.node, scope.ephemeral.contains(m) { return m }
                 return nil
-            }
-            for dep in Set(direct).sorted() where !visited.contains(dep) {
-                visited.insert(dep)
-                visit(dep)
-                if let query = parsed[dep]?.full, let relation = scope.modelRelations[dep] {
-                    out.append((relation.name, query))
+            }).sorted()
+        }
+        // Depth-first, post-order, with an explicit stack: a chain of thousands of ephemeral
+        // models must not recurse thousands of frames deep.
+        var work: [(model: String, dependencies: [String], next: Int)] = [(name, ephemeralDependencies(name), 0)]
+        while var frame = work.popLast() {
+            if frame.next < frame.dependencies.count {
+                let dep = frame.dependencies[frame.next]
+                frame.next += 1
+                work.append(frame)
+                if visited.insert(dep).inserted {
+                    work.append((dep, ephemeralDependencies(dep), 0))
                 }
+                continue
+            }
+            if frame.model != name, let query = parsed[frame.model]?.full, let relation = scope.modelRelations[frame.model] {
+                out.append((relation.name, query))
             }
         }
-        visit(name)
         return out
     }
 

@@ -41,7 +41,9 @@ public struct Compiler {
         let loader = SpecLoader(readReferenced: { path in
             switch files.read(path) {
             case .success(let bytes):
-                guard let text = String(validating: bytes, as: UTF8.self) else { return .unreadable("not valid UTF-8") }
+                // Editors on Windows may start a file with a byte-order mark; it is not SQL.
+                let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+                guard let text = String(validating: body, as: UTF8.self) else { return .unreadable("not valid UTF-8") }
                 return .text(text)
             case .failure(let diagnostic):
                 switch diagnostic.code {

@@ -111,19 +111,22 @@ public struct OutputWriter {
                 let url = staging.appendingPathComponent(path)
                 try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 guard fm.createFile(atPath: url.path, contents: files[path]) else {
-                    throw WriteError("cannot write '\(url.path)'")
+                    // The old output is untouched: the staging folder is removed below.
+                    throw WriteError("cannot write '\(url.path)': \(String(cString: strerror(errno)))")
                 }
             }
             if exists {
                 try exchange(staging, outputDir)
-                try fm.removeItem(at: staging)
+                // The new output is in place: failing to delete the old tree (now under the
+                // staging name, ignored by git) must not turn a finished write into an error.
+                try? fm.removeItem(at: staging)
             } else {
                 try fm.moveItem(at: staging, to: outputDir)
             }
         } catch {
             try? fm.removeItem(at: staging)
             if let error = error as? WriteError { throw error }
-            throw WriteError("cannot write '\(outputDir.path)': \(error.localizedDescription)")
+            throw WriteError("cannot write '\(outputDir.path)': \(ProjectFiles.describe(error))")
         }
         return drift
     }

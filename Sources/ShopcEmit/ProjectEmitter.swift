@@ -65,7 +65,7 @@ public struct ProjectEmitter {
                 guard let sql = analysis.sql[target.name] else { continue }
                 if let text = templates.render("analysis.sql", [
                     "header": .string(ModelEmitter.header(["specs"])), "name": .string(analysis.name),
-                    "description": analysis.description.map { .string($0.trimmingCharacters().replacingOccurrences(of: "\n", with: " ")) } ?? .none,
+                    "description": analysis.description.map { .string($0.commentLine) } ?? .none,
                     "sql": .string(sql),
                 ], &d) {
                     artifacts.add("\(target.name)/analyses/\(analysis.name).sql", text)

@@ -96,7 +96,7 @@ struct TestEmitter {
 
     /// Free text on one comment line.
     static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { String($0).trimmingCharacters() }.joined(separator: " ")
+        text.commentLine
     }
 
     /// The statement with its `;`, on its own line when the last line ends in a `--` comment.

@@ -47,7 +47,7 @@ struct Lexer {
             let start = index
             let current = bytes[index]
             if isWordStart(current) {
-                lexWord()
+                try lexWord()
             } else if isDigit(current) || (current == UInt8(ascii: ".") && isDigit(byte(at: index + 1))) {
                 lexNumber()
             } else if current == UInt8(ascii: "'") {
@@ -101,10 +101,30 @@ struct Lexer {
         isWordStart(b) || isDigit(b) || b == UInt8(ascii: "$")
     }
 
-    private mutating func lexWord() {
+    private mutating func lexWord() throws(SQLSyntaxError) {
         let start = index
-        while index < bytes.count && isWordPart(bytes[index]) { index += 1 }
+        var ascii = true
+        while index < bytes.count && isWordPart(bytes[index]) {
+            if bytes[index] >= 0x80 { ascii = false }
+            index += 1
+        }
+        if !ascii { try checkLetters(from: start, to: index) }
         add(.word, from: start, keyword: Keyword.lookup(bytes, from: start, to: index))
+    }
+
+    /// Non-ASCII characters in a name must be letters or digits: an invisible one (a byte-order
+    /// mark, a zero-width space, a no-break space) would otherwise become part of a name that
+    /// looks right and is printed back unquoted.
+    private func checkLetters(from start: Int, to end: Int) throws(SQLSyntaxError) {
+        var offset = start
+        for scalar in String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars {
+            if !scalar.isASCII && !scalar.properties.isAlphabetic && scalar.properties.numericType == nil {
+                let code = String(scalar.value, radix: 16, uppercase: true)
+                throw SQLSyntaxError(
+                    message: "unexpected character U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code) in a name", offset: offset)
+            }
+            offset += UTF8.width(scalar)
+        }
     }
 
     private mutating func lexNumber() {

@@ -14,11 +14,18 @@ extension Parser {
         try enter()
         defer { leave() }
         let start = current.start
-        var left = try parsePrefix()
+        var left = try parsePrefix(allowNot: minPrecedence <= Precedence.not)
+        if minPrecedence > 0 { try rejectLambdaOperand(left) }
         var links = 0
         defer { treeDepth -= links }
         while true {
             if let op = binaryOperator(), op.precedence > minPrecedence {
+                if op.precedence > Precedence.comparison && Self.isPredicate(left) {
+                    // `a IS NULL + b` would print as `(a IS NULL) + b` and read back differently.
+                    throw SQLSyntaxError(
+                        message: "'\(op.rawValue)' cannot follow an IS, IN, BETWEEN or LIKE test; put the test in parentheses",
+                        offset: current.start)
+                }
                 links += 1
                 try chainLink()
                 advance()
@@ -80,10 +87,15 @@ extension Parser {
         }
     }
 
-    /// `NOT x`, `-x`, `+x`, or a postfix expression.
-    private mutating func parsePrefix() throws(SQLSyntaxError) -> Expr {
+    /// `NOT x`, `-x`, `+x`, or a postfix expression. `NOT` binds looser than comparison and
+    /// arithmetic, so it is refused (`allowNot` false) as their operand or after `-`/`+`: the
+    /// canonical print would have to add parentheses, and `a = NOT b` reads ambiguously anyway.
+    private mutating func parsePrefix(allowNot: Bool) throws(SQLSyntaxError) -> Expr {
         let start = current.start
         if check(.not) {
+            guard allowNot else {
+                throw SQLSyntaxError(message: "NOT cannot be the operand of an operator here; put the NOT expression in parentheses", offset: current.start)
+            }
             advance()
             let operand = try parseExpr(Precedence.not)
             return .unary(.not, operand, range: range(from: start))
@@ -93,10 +105,28 @@ extension Parser {
             advance()
             try enter()
             defer { leave() }
-            let operand = try parsePrefix()
+            let operand = try parsePrefix(allowNot: false)
+            try rejectLambdaOperand(operand)
             return .unary(op, operand, range: range(from: start))
         }
         return try parsePostfix()
+    }
+
+    /// Whether `value` is an `IS`, `IN`, `BETWEEN` or `LIKE` test (comparison precedence).
+    private static func isPredicate(_ value: Expr) -> Bool {
+        switch value {
+        case .isNull, .isDistinctFrom, .between, .inList, .inQuery, .like: true
+        default: false
+        }
+    }
+
+    /// A lambda takes the rest of the expression as its body, so it can only be a whole
+    /// expression (a function argument), never an operand: `b * c -> d` would print as
+    /// `b * (c -> d)` and read back differently.
+    private func rejectLambdaOperand(_ operand: Expr) throws(SQLSyntaxError) {
+        if case .lambda(_, _, let range) = operand {
+            throw SQLSyntaxError(message: "a lambda cannot be the operand of an operator; put it in parentheses", offset: range.start)
+        }
     }
 
     /// `IS`, `BETWEEN`, `IN`, `LIKE` and their `NOT` forms after `left`; nil when none follows.

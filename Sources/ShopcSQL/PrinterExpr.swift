@@ -27,7 +27,9 @@ extension Printer {
             return functionCall(call, level)
         case .unary(let op, let operand, _):
             if op == .not {
-                return "NOT " + wrapped(operand, level, parenthesize: precedence(operand) <= Precedence.not)
+                // A NOT operand reads back as NOT (the parser allows `NOT NOT x`), so only looser
+                // operators (AND, OR) need parentheses.
+                return "NOT " + wrapped(operand, level, parenthesize: precedence(operand) < Precedence.not)
             }
             let text = wrapped(operand, level, parenthesize: precedence(operand) < 7)
             return op.rawValue + (text.hasPrefix("-") || text.hasPrefix("+") ? " " : "") + text

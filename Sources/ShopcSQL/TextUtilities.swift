@@ -42,7 +42,8 @@ func stringLiteralSQL(_ value: String) -> String {
         case "\n": out += "\\n"
         case "\t": out += "\\t"
         case "\r": out += "\\r"
-        case "\u{0}": out += "\\0"
+        // Not `\0`: before an octal digit it would read back as one octal escape (`\05`).
+        case "\u{0}": out += "\\x00"
         default:
             if scalar.value < 0x20 || scalar.value == 0x7F {
                 let hex = String(scalar.value, radix: 16, uppercase: false)

@@ -179,7 +179,7 @@ extension SectionDecoder {
         var seen: Set<String> = []
         for am in r.mappingList("arguments", &d) {
             let ar = MappingReader(am, section: SpecSchema.macroArgument, diagnostics: &d)
-            guard let name = identifier(ar, "name", required: true, &d) else { continue }
+            guard let name = identifier(ar, "name", required: true, sqlName: false, &d) else { continue }
             if !seen.insert(name.value).inserted {
                 d.error(.duplicateName, "argument '\(name.value)' is declared twice", at: name.location)
                 continue
@@ -202,7 +202,7 @@ extension SectionDecoder {
 
     func decodeMacro(_ m: MappingNode, _ d: inout Diagnostics) -> MacroSpec? {
         let r = MappingReader(m, section: SpecSchema.macro, diagnostics: &d)
-        let name = identifier(r, "name", required: true, &d)
+        let name = identifier(r, "name", required: true, sqlName: false, &d)
         let args = macroArguments(r, &d)
         let body = sqlText(r, key: "body", fileKey: nil, required: true, &d)
         guard let name, let body else { return nil }
@@ -250,7 +250,7 @@ extension SectionDecoder {
 
     func decodeSingularTest(_ m: MappingNode, _ d: inout Diagnostics) -> SingularTestSpec? {
         let r = MappingReader(m, section: SpecSchema.singularTest, diagnostics: &d)
-        let name = identifier(r, "name", required: true, &d)
+        let name = identifier(r, "name", required: true, sqlName: false, &d)
         let sql = sqlText(r, key: "sql", fileKey: "sql_file", required: true, &d)
         let config = r.node("config").map { testConfig($0, &d) } ?? TestConfigSpec()
         guard let name, let sql else { return nil }
@@ -259,7 +259,7 @@ extension SectionDecoder {
 
     func decodeGenericTest(_ m: MappingNode, _ d: inout Diagnostics) -> GenericTestSpec? {
         let r = MappingReader(m, section: SpecSchema.genericTest, diagnostics: &d)
-        let name = identifier(r, "name", required: true, &d)
+        let name = identifier(r, "name", required: true, sqlName: false, &d)
         let args = macroArguments(r, &d)
         let sql = sqlText(r, key: "sql", fileKey: nil, required: true, &d)
         guard let name, let sql else { return nil }
@@ -268,7 +268,7 @@ extension SectionDecoder {
 
     func decodeAnalysis(_ m: MappingNode, _ d: inout Diagnostics) -> AnalysisSpec? {
         let r = MappingReader(m, section: SpecSchema.analysis, diagnostics: &d)
-        let name = identifier(r, "name", required: true, &d)
+        let name = identifier(r, "name", required: true, sqlName: false, &d)
         let sql = sqlText(r, key: "sql", fileKey: "sql_file", required: true, &d)
         guard let name, let sql else { return nil }
         return AnalysisSpec(name: name, description: description(r, &d), sql: sql.0, sqlOrigin: sql.1, location: m.location)

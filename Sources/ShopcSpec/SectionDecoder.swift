@@ -107,16 +107,22 @@ struct SectionDecoder {
     // MARK: Helpers shared by sections
 
     /// A required-or-optional identifier field, validated as a Snowflake unquoted identifier.
-    func identifier(_ r: MappingReader, _ key: String, required: Bool? = nil, _ d: inout Diagnostics) -> Located<String>? {
+    /// `sqlName` is false for names that never reach SQL as identifiers (macros, their
+    /// arguments, tests, analyses), which may then be reserved words.
+    func identifier(_ r: MappingReader, _ key: String, required: Bool? = nil, sqlName: Bool = true, _ d: inout Diagnostics) -> Located<String>? {
         guard let s = r.string(key, required: required, &d) else { return nil }
-        return checkIdentifier(s, what: "'\(key)' in \(r.what)", &d) ? s : nil
+        return checkIdentifier(s, what: "'\(key)' in \(r.what)", sqlName: sqlName, &d) ? s : nil
     }
 
     /// Names become SQL identifiers, so only plain identifiers are accepted: this is what keeps a
     /// spec value from changing what a statement does.
     @discardableResult
-    func checkIdentifier(_ s: Located<String>, what: String, _ d: inout Diagnostics) -> Bool {
-        if Identifier.isValid(s.value) { return true }
+    func checkIdentifier(_ s: Located<String>, what: String, sqlName: Bool = true, _ d: inout Diagnostics) -> Bool {
+        if Identifier.isValid(s.value) {
+            guard sqlName, ReservedWords.contains(s.value) else { return true }
+            d.error(.invalidIdentifier, "\(what) is the Snowflake reserved word '\(s.value.uppercased())', which cannot be an unquoted identifier; choose another name", at: s.location)
+            return false
+        }
         d.error(.invalidIdentifier, "\(what) must be an identifier (a letter or '_' followed by letters, digits, '_' or '$', at most 255 characters), found '\(Identifier.printable(s.value))'", at: s.location)
         return false
     }
@@ -133,8 +139,12 @@ struct SectionDecoder {
         case (let s?, nil):
             return (Located(s.text, at: s.location), s.origin, nil)
         case (nil, let f?):
+            if f.value.allSatisfy(\.isWhitespace) || f.value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                d.error(.invalidValue, "'\(fileKey ?? key)' must be the path of a SQL file, found '\(Identifier.printable(f.value))'", at: f.location)
+                return nil
+            }
             guard let path = Self.resolve(f.value, relativeTo: file) else {
-                d.error(.pathOutsideProject, "'\(fileKey ?? key)' must stay inside the project, found '\(f.value)'", at: f.location)
+                d.error(.pathOutsideProject, "'\(fileKey ?? key)' must stay inside the project, found '\(Identifier.printable(f.value))'", at: f.location)
                 return nil
             }
             switch readReferenced(path) {
@@ -192,8 +202,20 @@ public enum Identifier {
     }
 
     /// A short, single-line rendering of a bad value for messages.
+    /// Control characters are escaped so that no input can move the cursor or recolour the
+    /// terminal the diagnostic is printed on.
     public static func printable(_ s: String) -> String {
-        let flat = s.replacingOccurrences(of: "\n", with: "\\n")
+        var flat = ""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\n": flat += "\\n"
+            case "\r": flat += "\\r"
+            case "\t": flat += "\\t"
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
+                flat += "\\u{" + String(scalar.value, radix: 16) + "}"
+            default: flat.unicodeScalars.append(scalar)
+            }
+        }
         return flat.count > 60 ? String(flat.prefix(57)) + "..." : flat
     }
 }

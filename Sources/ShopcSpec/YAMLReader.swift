@@ -60,7 +60,7 @@ public enum YAMLReader {
                 if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") {
                     indent += 1
                     if indent > maxDepth * 8 {
-                        return .error(.yamlSyntax, "YAML nesting is deeper than shopc accepts (\(maxDepth) levels)",
+                        return .error(.yamlAlias, "YAML nesting is deeper than shopc accepts (\(maxDepth) levels)",
                                       at: SourceLocation(file: path, line: line, column: column))
                     }
                     continue
@@ -77,7 +77,7 @@ public enum YAMLReader {
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
                 if depth > maxDepth {
-                    return .error(.yamlSyntax, "YAML nesting is deeper than shopc accepts (\(maxDepth) levels)",
+                    return .error(.yamlAlias, "YAML nesting is deeper than shopc accepts (\(maxDepth) levels)",
                                   at: SourceLocation(file: path, line: line, column: column))
                 }
             case UInt8(ascii: "]"), UInt8(ascii: "}"):

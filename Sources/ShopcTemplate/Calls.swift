@@ -39,6 +39,7 @@ extension RenderState {
                 let current = lookup(variable)
             {
                 let updated = try mutate(current, method, args, at: offset)
+                try checkStorable(updated, at: offset)
                 update(variable, updated)
                 return .none
             }
@@ -87,6 +88,7 @@ extension RenderState {
             guard args.positional.count == 1, case .list(let more) = args.positional[0] else {
                 throw typeError("extend takes one list argument", at: offset)
             }
+            try checkSize(l.count + more.count, at: offset)
             l += more
             return .list(l)
         case (.dict(var d), "update"):

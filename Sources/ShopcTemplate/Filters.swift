@@ -49,15 +49,16 @@ extension RenderState {
             let old = try string(args.value(0, "old"), "replace's first argument", at: offset)
             let new = try string(args.value(1, "new"), "replace's second argument", at: offset)
             let count = try args.value(2, "count").map { (c) throws(TemplateError) in try int(c, "replace's count", at: offset) } ?? -1
-            return .string(Text.replace(v.displayString, old, new, count: count))
+            return .string(try replaced(v.displayString, old, new, count: count, at: offset))
         case "join":
             var items = try sequence(v, name, at: offset)
             if let attribute = args.value(1, "attribute") {
                 items = try items.map { (item) throws(TemplateError) in try self.attribute(item, attribute.displayString, at: offset) }
             }
             let sep = args.value(0, "d")?.displayString ?? ""
-            let s = items.map(\.displayString).joined(separator: sep)
-            try checkSize(s.utf8.count, at: offset)
+            let strings = items.map(\.displayString)
+            try checkJoinSize(strings, separator: sep, at: offset)
+            let s = strings.joined(separator: sep)
             return .string(s)
         case "length", "count":
             switch v {
@@ -142,10 +143,13 @@ extension RenderState {
             }
         case "indent":
             let width = args.value(0, "width") ?? .int(4)
+            if let n = width.asInt { try checkSize(n, at: offset) }
             let indention = width.asInt.map { String(repeating: " ", count: max(0, $0)) } ?? width.displayString
             let first = args.value(1, "first")?.isTruthy ?? false
             let blank = args.value(2, "blank")?.isTruthy ?? false
             let lines = Text.lines(v.displayString + "\n")
+            let growth = indention.utf8.count.multipliedReportingOverflow(by: lines.count + 1)
+            try checkSize(growth.overflow ? Int.max : v.displayString.utf8.count + growth.partialValue, at: offset)
             var rv: String
             if blank {
                 rv = lines.joined(separator: "\n" + indention)

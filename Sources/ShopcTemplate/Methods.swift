@@ -176,11 +176,12 @@ extension RenderState {
             let old = try string(args.value(0, "old"), "replace's first argument", at: offset)
             let new = try string(args.value(1, "new"), "replace's second argument", at: offset)
             let count = try args.value(2, "count").map { (c) throws(TemplateError) in try int(c, "replace's count", at: offset) } ?? -1
-            return .string(Text.replace(s, old, new, count: count))
+            return .string(try replaced(s, old, new, count: count, at: offset))
         case "join":
             guard let items = args.value(0, "iterable") else { throw typeError("join takes one argument", at: offset) }
-            let joined = try iterate(items, at: offset).map(\.displayString).joined(separator: s)
-            try checkSize(joined.utf8.count, at: offset)
+            let strings = try iterate(items, at: offset).map(\.displayString)
+            try checkJoinSize(strings, separator: s, at: offset)
+            let joined = strings.joined(separator: s)
             return .string(joined)
         default:
             throw typeError("'str' value has no method '\(name)'", at: offset)

@@ -42,7 +42,9 @@ extension RenderState {
         case (.add, .string(let a), .string(let b)):
             try checkSize(a.utf8.count + b.utf8.count, at: offset)
             return .string(a + b)
-        case (.add, .list(let a), .list(let b)): return .list(a + b)
+        case (.add, .list(let a), .list(let b)):
+            try checkSize(a.count + b.count, at: offset)
+            return .list(a + b)
         case (.mul, .string, _), (.mul, .list, _):
             if let n = r.asInt { return try repeated(l, n, at: offset) }
         case (.mul, _, .string), (.mul, _, .list):

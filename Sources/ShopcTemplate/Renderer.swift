@@ -97,6 +97,7 @@ struct RenderState {
     }
 
     mutating func assign(_ targets: [String], _ value: TemplateValue, at offset: Int) throws(TemplateError) {
+        try checkStorable(value, at: offset)
         if targets.count == 1 {
             frames[frames.count - 1].vars[targets[0]] = value
             return

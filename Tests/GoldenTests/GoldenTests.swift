@@ -31,6 +31,13 @@ final class GoldenTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(failures.count, 8)
     }
 
+    /// The robustness corpus: at least 50 hostile inputs, each failing with exact diagnostics.
+    func testRobustnessCorpusHasFiftyFailures() {
+        let robustness = Self.cases().filter { $0.deletingLastPathComponent().lastPathComponent == "robustness" }
+        let failures = robustness.filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent("expected/diagnostics.txt").path) }
+        XCTAssertGreaterThanOrEqual(failures.count, 50)
+    }
+
     func testEveryCase() throws {
         var failures: [String] = []
         for caseURL in Self.cases() {

@@ -94,3 +94,30 @@ final class SpecLoaderTests: XCTestCase {
         XCTAssertEqual(specs.models.last?.sqlOrigin?.file, "specs/sql/b.sql")
     }
 }
+
+/// Inputs too large or too deep to keep as fixtures, generated here.
+final class SpecLoaderLimitTests: XCTestCase {
+    func load(_ text: String) -> [Diagnostic] {
+        var d = Diagnostics()
+        _ = SpecLoader(readReferenced: { _ in .missing }).load(files: [("specs/big.yml", Array(text.utf8))], diagnostics: &d)
+        return d.sorted
+    }
+
+    func testTenMegabyteScalarLoads() {
+        let big = String(repeating: "x", count: 10 << 20)
+        XCTAssertEqual(load("version: 1\nmodels:\n  - name: a\n    description: \(big)\n    sql: SELECT 1 AS x\n").map(\.code), [])
+    }
+
+    func testHundredThousandLevelsOfNesting() {
+        let n = 100_000
+        for text in [
+            "version: 1\nmodels: " + String(repeating: "[", count: n) + String(repeating: "]", count: n),
+            "version: 1\nmodels: " + String(repeating: "{a: ", count: n) + "1" + String(repeating: "}", count: n),
+            "version: 1\nmodels:\n  " + String(repeating: "- ", count: n) + "x",
+        ] {
+            let diagnostics = load(text)
+            XCTAssertEqual(diagnostics.map(\.code), [.yamlAlias])
+            XCTAssertNotNil(diagnostics.first?.location)
+        }
+    }
+}

@@ -1,0 +1,25 @@
+/// Snowflake's reserved and limited keywords (docs.snowflake.com, "Reserved & limited
+/// keywords"). shopc prints spec names as unquoted identifiers, and one of these words there
+/// changes how a statement parses (`CREATE VIEW db.sch.select`), so the loader rejects them as
+/// names instead of quoting them in some places and not others.
+public enum ReservedWords {
+    /// The words, upper case.
+    public static let all: Set<String> = [
+        "ACCOUNT", "ALL", "ALTER", "AND", "ANY", "AS", "BETWEEN", "BY", "CASE", "CAST", "CHECK",
+        "COLUMN", "CONNECT", "CONNECTION", "CONSTRAINT", "CREATE", "CROSS", "CURRENT",
+        "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "CURRENT_USER", "DATABASE", "DELETE",
+        "DISTINCT", "DROP", "ELSE", "EXISTS", "FALSE", "FOLLOWING", "FOR", "FROM", "FULL", "GRANT",
+        "GROUP", "GSCLUSTER", "HAVING", "ILIKE", "IN", "INCREMENT", "INNER", "INSERT", "INTERSECT",
+        "INTO", "IS", "ISSUE", "JOIN", "LATERAL", "LEFT", "LIKE", "LOCALTIME", "LOCALTIMESTAMP",
+        "MINUS", "NATURAL", "NOT", "NULL", "OF", "ON", "OR", "ORDER", "ORGANIZATION", "QUALIFY",
+        "REGEXP", "REVOKE", "RIGHT", "RLIKE", "ROW", "ROWS", "SAMPLE", "SCHEMA", "SELECT", "SET",
+        "SOME", "START", "TABLE", "TABLESAMPLE", "THEN", "TO", "TRIGGER", "TRUE", "TRY_CAST",
+        "UNION", "UNIQUE", "UPDATE", "USING", "VALUES", "VIEW", "WHEN", "WHENEVER", "WHERE",
+        "WITH",
+    ]
+
+    /// Whether `name` (case-insensitive, ASCII) is a reserved word.
+    public static func contains(_ name: String) -> Bool {
+        name.utf8.count <= 17 && all.contains(name.uppercased())
+    }
+}

@@ -1,0 +1,1 @@
+SELECT ÿþ 1 AS x
