@@ -1,3 +1,4 @@
+import ShopcSQL
 /// Where a test may be declared.
 enum TestScope: Sendable {
     /// Under a column, or on the model with a `column_name` argument.
@@ -37,19 +38,5 @@ enum BuiltinTest: Sendable, Equatable {
 
     /// A single-quoted SQL string literal; quotes and backslashes escaped, control characters
     /// written as escapes, so any text stays inert data.
-    static func literal(_ s: String) -> String {
-        var out = "'"
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "'": out += "''"
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\0": out += "\\0"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "'"
-    }
+    static func literal(_ s: String) -> String { SQLQuoting.stringLiteral(s) }
 }

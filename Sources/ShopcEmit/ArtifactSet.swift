@@ -1,4 +1,5 @@
 import ShopcBase
+import ShopcSQL
 
 /// The output of emission: file contents by path relative to the output folder. Pure data; the
 /// driver decides whether to write it or compare it.
@@ -26,24 +27,7 @@ public enum SQLLiteral {
     /// A single-quoted Snowflake string literal. Backslashes and quotes are escaped, so any text
     /// (quotes, `;`, newlines) stays inert data; a `$` next to another `$` is written `\x24`, so
     /// no literal can end an `EXECUTE IMMEDIATE $$ … $$` block it is placed in.
-    public static func string(_ s: String) -> String {
-        var out = "'"
-        let scalars = Array(s.unicodeScalars)
-        for (index, scalar) in scalars.enumerated() {
-            switch scalar {
-            case "$" where (index > 0 && scalars[index - 1] == "$") || (index + 1 < scalars.count && scalars[index + 1] == "$"):
-                out += "\\x24"
-            case "'": out += "''"
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\0": out += "\\0"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "'"
-    }
+    public static func string(_ s: String) -> String { SQLQuoting.stringLiteral(s) }
 
     /// A SQL line comment for free text: one `--` line per text line.
     public static func comment(_ s: String) -> String {
