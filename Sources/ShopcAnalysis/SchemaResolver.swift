@@ -83,6 +83,28 @@ struct SchemaResolver {
             }
         }
         d.emit(contentsOf: host.diagnostics)
+        checkCollisions(scope, &d)
         return scope
+    }
+
+    /// A model must not name a source table's object: it would replace the landing table (or,
+    /// reading it, read itself). Two source tables cannot collide: their names are unique (SHP1007).
+    func checkCollisions(_ scope: TargetScope, _ d: inout Diagnostics) {
+        func key(_ relation: Relation) -> String {
+            [relation.database, relation.schema, relation.name].map { $0.uppercased() }.joined(separator: ".")
+        }
+        var landing: [String: (what: String, location: SourceLocation)] = [:]
+        for source in specs.sources {
+            for table in source.tables {
+                guard let relation = scope.sourceRelations[source.name.value]?[table.name.value] else { continue }
+                let k = key(relation)
+                if landing[k] == nil { landing[k] = ("source table '\(source.name.value).\(table.name.value)'", table.name.location) }
+            }
+        }
+        for (name, relation) in scope.modelRelations.sorted(by: { $0.key < $1.key }) where !scope.ephemeral.contains(name) {
+            guard let model = names.models[name], let source = landing[key(relation)] else { continue }
+            d.error(.relationCollision, "model '\(name)' and \(source.what) are both \(key(relation)) in target '\(target.name.value)'", at: model.name.location,
+                    notes: [DiagnosticNote("\(source.what) is declared here", at: source.location)])
+        }
     }
 }

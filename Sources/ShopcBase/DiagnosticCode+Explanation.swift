@@ -50,6 +50,7 @@ extension DiagnosticCode {
         case .unknownTest: ("unknown test", "A test name is neither a built-in test nor a declared generic test.")
         case .invalidTestArguments: ("invalid test arguments", "A test is missing a required argument, has an unknown one, or is declared where it does not apply.")
         case .emptyModel: ("empty model", "A model's SQL renders to nothing for a target.")
+        case .relationCollision: ("two nodes, one relation", "A model and a source table resolve to the same database object in a target: the model would replace the landing table, or read itself. Give the source a `schema`, rename one of them, or change the schema macro.")
         case .unknownOption: ("unknown COPY or file-format option", "A key under a source table's 'copy:' or a file format is not one of Snowflake's documented options (for that file format type). The note suggests the closest option name. Option names are case-insensitive.")
         case .invalidOptionValue: ("invalid option value", "An option has a value of the wrong type (a list where a boolean is expected) or outside its allowed set, for example ON_ERROR, which accepts CONTINUE, SKIP_FILE, SKIP_FILE_<n>, 'SKIP_FILE_<n>%' or ABORT_STATEMENT.")
         case .conflictingOptions: ("conflicting options", "Options that Snowflake rejects together: PARSE_HEADER = TRUE with SKIP_HEADER, MATCH_BY_COLUMN_NAME on a CSV format without PARSE_HEADER = TRUE, or infer_schema on a CSV format without PARSE_HEADER = TRUE.")

@@ -56,6 +56,7 @@ public enum DiagnosticCode: String, Sendable, Codable, Hashable, CaseIterable, C
     case unknownTest = "SHP3008"
     case invalidTestArguments = "SHP3009"
     case emptyModel = "SHP3010"
+    case relationCollision = "SHP3011"
 
     // MARK: SQL analysis
     case sqlSyntax = "SHP4001"

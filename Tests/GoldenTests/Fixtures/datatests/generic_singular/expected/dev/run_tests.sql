@@ -210,7 +210,7 @@ CROSS JOIN (
     SELECT
         COUNT(*) AS failures
     FROM (
-        SELECT * FROM analytics.dev_analytics.orders WHERE amount > 1000 * 10
+        SELECT * FROM analytics.dev_analytics_bronze.orders WHERE amount > 1000 * 10
     ) AS failing_rows
 ) AS result;
 

@@ -5,4 +5,4 @@ SELECT
     payment_id,
     amount,
     status
-FROM analytics.dev_analytics.payments;
+FROM analytics.dev_analytics_bronze.payments;

@@ -4,4 +4,4 @@ AS
 SELECT
     order_id,
     amount
-FROM analytics.dev_analytics.orders;
+FROM analytics.dev_analytics_bronze.orders;

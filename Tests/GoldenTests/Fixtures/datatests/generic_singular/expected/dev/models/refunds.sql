@@ -5,5 +5,5 @@ CREATE OR REPLACE TABLE analytics.dev_analytics.refunds (
 AS
 SELECT
     order_id
-FROM analytics.dev_analytics.orders
+FROM analytics.dev_analytics_bronze.orders
 WHERE amount < 0;
