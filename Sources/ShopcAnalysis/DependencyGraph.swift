@@ -128,6 +128,26 @@ struct DependencyGraph {
     }
 }
 
+extension DependencyGraph {
+    /// `order` cut into levels: each model comes one level after the deepest model it reads that
+    /// comes before it in `order` (models on a cycle cannot all see each other). Models of one
+    /// level are independent of each other; each level keeps the order of `order`.
+    func levels(_ order: [String]) -> [[String]] {
+        var level: [String: Int] = [:]
+        var levels: [[String]] = []
+        for model in order {
+            var depth = 0
+            for dependency in modelEdges(model) {
+                if let l = level[dependency] { depth = max(depth, l + 1) }
+            }
+            level[model] = depth
+            if depth == levels.count { levels.append([]) }
+            levels[depth].append(model)
+        }
+        return levels
+    }
+}
+
 /// A small binary min-heap of strings.
 struct Heap {
     private var items: [String] = []

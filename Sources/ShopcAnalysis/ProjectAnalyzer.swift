@@ -24,6 +24,14 @@ public struct ProjectAnalyzer {
 
     /// Runs the analysis; diagnostics are appended to `diagnostics`.
     public func analyse(_ diagnostics: inout Diagnostics) -> AnalysedProject? {
+        var laps = StageLaps()
+        return analyse(&diagnostics, laps: &laps)
+    }
+
+    /// Runs the analysis, timing its stages: resolve (names, targets, macros, templates), render
+    /// (every model rendered, parsed and printed for every target), typecheck, and checks (graph
+    /// rules, platform, ingestion and test checks).
+    public func analyse(_ diagnostics: inout Diagnostics, laps: inout StageLaps) -> AnalysedProject? {
         guard let project = specs.project else {
             diagnostics.error(.projectMissing, "no 'project' section found in any spec file under specs/", at: specs.files.first.map { SourceLocation(file: $0.path, line: 1, column: 1) })
             return nil
@@ -45,6 +53,8 @@ public struct ProjectAnalyzer {
                 diagnostics.emit(error.diagnostic)
             }
         }
+
+        laps.lap("resolve")
 
         var builds: [String: [String: ModelBuild]] = [:]
         var sourceRelations: [String: [String: [String: Relation]]] = [:]  // source → table → target → relation
@@ -69,6 +79,8 @@ public struct ProjectAnalyzer {
             }
         }
 
+        laps.lap("render")
+
         let graph = DependencyGraph(models: names.models.keys.sorted(), dependencies: dependencies)
         graph.reportCycles(&diagnostics)
         LayerRules.checkEdges(project: project, models: names.models, dependencies: dependencies, &diagnostics)
@@ -76,10 +88,12 @@ public struct ProjectAnalyzer {
         var schemas: [String: ModelSchema] = [:]
         if let typing {
             schemas = TypeChecker(
-                order: order, names: names, scope: typing.scope,
+                names: names, scope: typing.scope,
                 builds: builds.compactMapValues { $0[project.defaultTarget.value] }, traces: typing.traces, strict: strict
-            ).run(&diagnostics)
+            ).run(levels: graph.levels(order), &diagnostics)
         }
+
+        laps.lap("typecheck")
 
         let models: [ModelInfo] = order.compactMap { name in
             guard let spec = names.models[name] else { return nil }
@@ -137,6 +151,7 @@ public struct ProjectAnalyzer {
             analyses: specs.analyses.map { AnalysisInfo(name: $0.name.value, description: $0.description?.value, sql: analyses[$0.name.value] ?? [:]) },
             specFiles: specs.files.map { ($0.path, $0.sha256) }, layers: project.layers.map(\.name.value))
         analysed.deploy = DeployResolver.resolve(project.deploy, project: project, targets: targets.map(\.name.value), &diagnostics)
+        laps.lap("checks")
         return analysed
     }
 

@@ -1,3 +1,5 @@
+import ShopcBase
+
 /// Snowflake data type names as written in specs: validation and one canonical spelling
 /// (`number( 38 , 2 )` → `NUMBER(38,2)`).
 public enum SQLTypeName {
@@ -15,8 +17,14 @@ public enum SQLTypeName {
     /// All accepted names, for did-you-mean.
     public static var names: [String] { known.keys.sorted() }
 
+    private static let memo = Memo<String, String?>()
+
     /// The canonical spelling, or nil when the text is not a Snowflake type.
     public static func canonical(_ text: String) -> String? {
+        memo.value(text, spell)
+    }
+
+    static func spell(_ text: String) -> String? {
         let trimmed = text.trimmingWhitespace()
         var name = trimmed
         var params: [String] = []

@@ -8,9 +8,20 @@ enum ScriptingSafety {
     static func check(models: [String: ModelSpec], builds: [String: [String: ModelBuild]], _ d: inout Diagnostics) {
         for (name, model) in models.sorted(by: { $0.key < $1.key }) {
             let texts = (builds[name] ?? [:]).values.flatMap { [$0.sql, $0.incrementalSQL ?? ""] }
-            guard texts.contains(where: { $0.contains("$$") }) else { continue }
+            guard texts.contains(where: containsDollarQuote) else { continue }
             d.error(.unsafeValue, "the SQL of model '\(name)' contains '$$', which would end the EXECUTE IMMEDIATE $$...$$ block the deploy script runs it in; write the text another way (for example with CHR(36))",
                     at: model.sql?.location ?? model.name.location)
         }
+    }
+
+    /// Whether `sql` holds `$$` (a byte scan: Foundation's substring search is slow on big projects).
+    static func containsDollarQuote(_ sql: String) -> Bool {
+        var previousDollar = false
+        for byte in sql.utf8 {
+            let dollar = byte == UInt8(ascii: "$")
+            if dollar && previousDollar { return true }
+            previousDollar = dollar
+        }
+        return false
     }
 }

@@ -53,19 +53,10 @@ public struct Compiler {
                 }
             }
         })
-        var timings: [(stage: String, seconds: Double)] = []
-        let clock = ContinuousClock()
-        var mark = clock.now
-        func lap(_ stage: String) {
-            let now = clock.now
-            let elapsed = now - mark
-            timings.append((stage, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
-            mark = now
-        }
+        var laps = StageLaps()
         let specs = loader.load(files: files.specs, diagnostics: &diagnostics)
-        lap("load")
-        let project = ProjectAnalyzer(specs: specs, overrides: options.varOverrides, strict: options.strict).analyse(&diagnostics)
-        lap("analyse")
+        laps.lap("load")
+        let project = ProjectAnalyzer(specs: specs, overrides: options.varOverrides, strict: options.strict).analyse(&diagnostics, laps: &laps)
         if let project {
             for target in options.targets where !project.targets.contains(where: { $0.name == target }) {
                 diagnostics.error(.unknownTarget, "unknown target '\(target)'", at: nil,
@@ -73,11 +64,11 @@ public struct Compiler {
             }
         }
         guard let project, !diagnostics.hasErrors, !options.analyseOnly else {
-            return Output(timings: timings, artifacts: nil, project: project, diagnostics: diagnostics.sorted)
+            return Output(timings: laps.laps, artifacts: nil, project: project, diagnostics: diagnostics.sorted)
         }
         let templates = TemplateSet(overrides: files.templateOverrides, diagnostics: &diagnostics)
         let artifacts = ProjectEmitter(project: project, templates: templates, onlyTargets: options.targets, onlyModels: options.models).emit(&diagnostics)
-        lap("emit")
-        return Output(timings: timings, artifacts: diagnostics.hasErrors ? nil : artifacts, project: project, diagnostics: diagnostics.sorted)
+        laps.lap("emit")
+        return Output(timings: laps.laps, artifacts: diagnostics.hasErrors ? nil : artifacts, project: project, diagnostics: diagnostics.sorted)
     }
 }

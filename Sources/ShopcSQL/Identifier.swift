@@ -5,22 +5,58 @@
 /// `"Orders"`. The source range is ignored.
 public struct Identifier: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The name as written, without surrounding quotes and with `""` unescaped.
-    public var name: String
+    public var name: String { didSet { normalized = Self.normalize(name, quoted: quoted) } }
     /// Whether the identifier was double-quoted.
-    public var quoted: Bool
+    public var quoted: Bool { didSet { normalized = Self.normalize(name, quoted: quoted) } }
     /// Where it was written.
     public var range: SourceRange
+    /// The name Snowflake resolves: unquoted identifiers fold to upper case, quoted ones are
+    /// exact. Stored, because binding compares and hashes names far more often than it makes them.
+    public private(set) var normalized: String
 
     /// Creates an identifier.
     public init(_ name: String, quoted: Bool = false, range: SourceRange = .none) {
         self.name = name
         self.quoted = quoted
         self.range = range
+        self.normalized = Self.normalize(name, quoted: quoted)
     }
 
-    /// The name Snowflake resolves: unquoted identifiers fold to upper case, quoted ones are
-    /// exact.
-    public var normalized: String { quoted ? name : name.uppercased() }
+    private enum CodingKeys: String, CodingKey { case name, quoted, range }
+
+    /// Decodes the written name, quoting and range (the normalized name is derived).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(try container.decode(String.self, forKey: .name), quoted: try container.decode(Bool.self, forKey: .quoted),
+                  range: try container.decode(SourceRange.self, forKey: .range))
+    }
+
+    /// Encodes the written name, quoting and range.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(quoted, forKey: .quoted)
+        try container.encode(range, forKey: .range)
+    }
+
+    static func normalize(_ name: String, quoted: Bool) -> String {
+        if quoted { return name }
+        // Unquoted names are almost always ASCII: fold bytes; anything else takes Unicode rules.
+        var needsChange = false
+        for byte in name.utf8 {
+            if byte >= 0x80 { return name.uppercased() }
+            if byte >= 0x61 && byte <= 0x7A { needsChange = true }
+        }
+        guard needsChange else { return name }
+        return String(unsafeUninitializedCapacity: name.utf8.count) { buffer in
+            var i = 0
+            for byte in name.utf8 {
+                buffer[i] = byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
+                i += 1
+            }
+            return i
+        }
+    }
 
     /// Structural equality by quoting and normalized name.
     public static func == (lhs: Identifier, rhs: Identifier) -> Bool {

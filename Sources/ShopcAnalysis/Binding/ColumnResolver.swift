@@ -75,7 +75,6 @@ extension QueryBinder {
         if let suggestion = Suggestion.closest(to: name.description, in: candidates.map(\.name)),
             let match = candidates.first(where: { $0.name == suggestion })
         {
-            let key = Identifier(suggestion).normalized
             notes.append(DiagnosticNote("did you mean '\(suggestion)'?", at: match.location))
             if let relation = match.relation, match.location == nil, let location = relation.origin.location {
                 notes.append(DiagnosticNote(relation.origin.inferred ? "\(relation.origin.description) infers its columns from its SQL here" : "\(relation.origin.description) is declared here", at: location))

@@ -7,16 +7,17 @@ import ShopcTemplate
 /// output schema from its sources' declared columns and its parent models' inferred schemas,
 /// checks contracts and macro call sites, and records column lineage. Types do not depend on
 /// the target, so one target is enough; each upstream schema is computed once.
-struct TypeChecker {
-    let order: [String]
+struct TypeChecker: Sendable {
     let names: NameTable
     let scope: TargetScope
     let builds: [String: ModelBuild]
     let traces: [String: ModelTrace]
     let strict: Bool
 
-    /// Runs the checks; returns each model's schema.
-    func run(_ d: inout Diagnostics) -> [String: ModelSchema] {
+    /// Runs the checks level by level (`levels` from `DependencyGraph.levels`): the models of one
+    /// level read only sources and models of earlier levels, so they are checked in parallel.
+    /// Returns each model's schema.
+    func run(levels: [[String]], _ d: inout Diagnostics) -> [String: ModelSchema] {
         var schemas: [NodeID: NodeSchema] = [:]
         var relationIndex: [String: NodeID] = [:]
         for (source, tables) in scope.sourceRelations {
@@ -28,57 +29,74 @@ struct TypeChecker {
         for (model, relation) in scope.modelRelations where !scope.ephemeral.contains(model) {
             relationIndex[Self.key(relation)] = .model(model)
         }
+        var injected: [String: ScopeRelation] = [:]
         var out: [String: ModelSchema] = [:]
-        for name in order {
-            guard let spec = names.models[name] else { continue }
-            guard let build = builds[name], let query = build.query, let trace = traces[name] else {
-                schemas[.model(name)] = NodeSchema.model(spec, inferred: nil)
-                continue
+        let checker = self
+        let index = relationIndex
+        for level in levels {
+            // The level's checks only read `schemas`; they finish (and drop their copy) before
+            // the level's results are added, so the dictionary is never copied.
+            let results: [Checked] = {
+                let visible = schemas
+                let ctes = injected
+                return Parallel.map(level) { name in checker.check(name, relationIndex: index, schemas: visible, injected: ctes) }
+            }()
+            for result in results {
+                guard let schema = result.schema else { continue }
+                schemas[.model(result.name)] = schema
+                if scope.ephemeral.contains(result.name), let relation = scope.modelRelations[result.name] {
+                    var r = schema.relation()
+                    r.key = SQLName(relation.name).normalized
+                    injected[r.key] = r
+                }
+                var seen = Set<String>()
+                for problem in result.problems where seen.insert("\(problem.location?.description ?? "") \(problem.code.rawValue) \(problem.message)").inserted {
+                    d.emit(problem)
+                }
+                if let inferred = result.inferred { out[result.name] = inferred }
             }
-            var injected: [String: ScopeRelation] = [:]
-            for model in scope.ephemeral {
-                guard let relation = scope.modelRelations[model], let schema = schemas[.model(model)] else { continue }
-                var r = schema.relation()
-                r.key = SQLName(relation.name).normalized
-                injected[r.key] = r
-            }
-            var problems: [Diagnostic] = []
-            // Binders read `schemas` through a closure; each is dropped before `schemas` changes,
-            // so adding a model's schema never copies the dictionary (which made checking
-            // quadratic in the number of models).
-            let shape: RelationShape
-            var filters: LineageSet
-            var joins: LineageSet
-            do {
-                var binder = makeBinder(trace.full, relationIndex: relationIndex, schemas: schemas, injected: injected)
-                shape = binder.bindQuery(query)
-                problems += binder.diagnostics
-                filters = binder.filters
-                joins = binder.joins
-            }
-            ContractChecker.checkDuplicates(name, produced: shape, &problems)
-            ContractChecker.check(spec, produced: shape, &problems)
-            let schema = NodeSchema.model(spec, inferred: shape)
-            if let incremental = build.incrementalQuery, let incrementalTrace = trace.incremental {
-                var second = makeBinder(incrementalTrace, relationIndex: relationIndex, schemas: schemas, injected: injected, own: (.model(name), schema))
-                _ = second.bindQuery(incremental)
-                problems += second.diagnostics
-                filters.merge(second.filters)
-                joins.merge(second.joins)
-                // The model's own table only filters incremental runs; it is not an upstream.
-                filters = filters.filter { $0.key.node != .model(name) }
-                joins = joins.filter { $0.key.node != .model(name) }
-            }
-            schemas[.model(name)] = schema
-            var seen = Set<String>()
-            for problem in problems where seen.insert("\(problem.location?.description ?? "") \(problem.code.rawValue) \(problem.message)").inserted {
-                d.emit(problem)
-            }
-            out[name] = ModelSchema(
-                columns: shape.columns.map { InferredColumn(name: $0.name.description, type: $0.type, lineage: $0.lineage.edges) },
-                complete: !shape.open, filters: filters.keys.sorted(), joins: joins.keys.sorted())
         }
         return out
+    }
+
+    /// What checking one model found.
+    struct Checked: Sendable {
+        var name: String
+        /// What the model offers its readers (nil for names that are not models).
+        var schema: NodeSchema?
+        var inferred: ModelSchema?
+        var problems: [Diagnostic] = []
+    }
+
+    /// Binds one model against the schemas of the models before it.
+    func check(_ name: String, relationIndex: [String: NodeID], schemas: [NodeID: NodeSchema], injected: [String: ScopeRelation]) -> Checked {
+        guard let spec = names.models[name] else { return Checked(name: name) }
+        guard let build = builds[name], let query = build.query, let trace = traces[name] else {
+            return Checked(name: name, schema: NodeSchema.model(spec, inferred: nil))
+        }
+        var problems: [Diagnostic] = []
+        var binder = makeBinder(trace.full, relationIndex: relationIndex, schemas: schemas, injected: injected)
+        let shape = binder.bindQuery(query)
+        problems += binder.diagnostics
+        var filters = binder.filters
+        var joins = binder.joins
+        ContractChecker.checkDuplicates(name, produced: shape, &problems)
+        ContractChecker.check(spec, produced: shape, &problems)
+        let schema = NodeSchema.model(spec, inferred: shape)
+        if let incremental = build.incrementalQuery, let incrementalTrace = trace.incremental {
+            var second = makeBinder(incrementalTrace, relationIndex: relationIndex, schemas: schemas, injected: injected, own: (.model(name), schema))
+            _ = second.bindQuery(incremental)
+            problems += second.diagnostics
+            filters.merge(second.filters)
+            joins.merge(second.joins)
+            // The model's own table only filters incremental runs; it is not an upstream.
+            filters = filters.filter { $0.key.node != .model(name) }
+            joins = joins.filter { $0.key.node != .model(name) }
+        }
+        let inferred = ModelSchema(
+            columns: shape.columns.map { InferredColumn(name: $0.name.description, type: $0.type, lineage: $0.lineage.edges) },
+            complete: !shape.open, filters: filters.keys.sorted(), joins: joins.keys.sorted())
+        return Checked(name: name, schema: schema, inferred: inferred, problems: problems)
     }
 
     static func key(_ relation: Relation) -> String {

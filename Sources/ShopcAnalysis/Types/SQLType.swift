@@ -1,3 +1,4 @@
+import ShopcBase
 import ShopcSQL
 
 /// A Snowflake data type as the type checker sees it: NUMBER with precision and scale, the other
@@ -98,10 +99,14 @@ public enum SQLType: Sendable, Hashable, CustomStringConvertible {
     /// Parses a type name with parameters, such as a declared column type (`NUMBER(12,2)`,
     /// `varchar`, `TIMESTAMP`). Returns nil for names Snowflake does not know.
     public static func parse(_ text: String) -> SQLType? {
-        guard let canonical = SQLTypeName.canonical(text) else { return nil }
-        let (name, params) = SQLTypeFamily.parts(canonical)
-        return from(name: name, parameters: params)
+        parsed.value(text) { text in
+            guard let canonical = SQLTypeName.canonical(text) else { return nil }
+            let (name, params) = SQLTypeFamily.parts(canonical)
+            return from(name: name, parameters: params)
+        }
     }
+
+    private static let parsed = Memo<String, SQLType?>()
 
     /// The type named by a cast's target (`CAST(x AS NUMBER(10, 2))`).
     public static func from(_ type: DataType) -> SQLType {
