@@ -11,6 +11,9 @@ struct ModelCompiler {
     let renderer: TemplateRenderer
     let templates: [String: Template]
     let names: NameTable
+    /// Print the canonical SQL of every model, or only of those whose rendered SQL holds `$$`
+    /// (what `ScriptingSafety` looks for; printing cannot create a `$$` the input lacks).
+    var printSQL = true
 
     struct Output {
         var builds: [String: ModelBuild] = [:]
@@ -27,11 +30,14 @@ struct ModelCompiler {
         var incremental: (query: Query, trace: RenderTrace)?
         var complete: Bool
         var diagnostics: Diagnostics
+        /// The rendered SQL holds `$$`.
+        var dollarQuoted = false
     }
 
     func compile(_ d: inout Diagnostics) -> Output {
         var output = Output()
         var parsed: [String: (full: Query, incremental: Query?)] = [:]
+        var dollarQuoted: Set<String> = []
         let work = names.models.keys.sorted().filter { templates[$0] != nil && scope.modelRelations[$0] != nil }
         let compiler = self
         let rendered = Parallel.map(work) { name in compiler.renderModel(name) }
@@ -40,12 +46,16 @@ struct ModelCompiler {
             output.refs[result.name] = result.refs
             guard result.complete, let full = result.full else { continue }
             parsed[result.name] = (full.query, result.incremental?.query)
+            if result.dollarQuoted { dollarQuoted.insert(result.name) }
             output.traces[result.name] = ModelTrace(full: full.trace, incremental: result.incremental?.trace)
         }
         let names = parsed.keys.sorted()
         let refs = output.refs
         let allParsed = parsed
-        let printed = Parallel.map(names) { name in compiler.build(name, refs: refs, parsed: allParsed) }
+        let toPrint = printSQL ? nil : dollarQuoted
+        let printed = Parallel.map(names) { name in
+            compiler.build(name, refs: refs, parsed: allParsed, print: toPrint.map { $0.contains(name) } ?? true)
+        }
         for (name, build) in zip(names, printed) {
             if let build { output.builds[name] = build }
         }
@@ -63,25 +73,27 @@ struct ModelCompiler {
         globals["this"] = RenderHost.relationValue(relation)
         let isIncremental = model.materialized.value == "incremental"
         let location = model.sql?.location ?? model.location
-        let full = render(template, globals: globals, incremental: false, refs: &refs, at: location, &d)
-        let incremental = isIncremental ? render(template, globals: globals, incremental: true, refs: &refs, at: location, &d) : nil
+        var dollarQuoted = false
+        let full = render(template, globals: globals, incremental: false, refs: &refs, dollarQuoted: &dollarQuoted, at: location, &d)
+        let incremental = isIncremental ? render(template, globals: globals, incremental: true, refs: &refs, dollarQuoted: &dollarQuoted, at: location, &d) : nil
         return Rendered(
             name: name, refs: refs, full: full, incremental: incremental,
-            complete: full != nil && (!isIncremental || incremental != nil), diagnostics: d)
+            complete: full != nil && (!isIncremental || incremental != nil), diagnostics: d, dollarQuoted: dollarQuoted)
     }
 
     /// The printed build of one parsed model, with the ephemeral models it reads inlined.
-    func build(_ name: String, refs: [String: OrderedSet<RecordedRef>], parsed: [String: (full: Query, incremental: Query?)]) -> ModelBuild? {
+    /// `print` false leaves the SQL text empty.
+    func build(_ name: String, refs: [String: OrderedSet<RecordedRef>], parsed: [String: (full: Query, incremental: Query?)], print: Bool = true) -> ModelBuild? {
         guard let relation = scope.modelRelations[name], let query = parsed[name] else { return nil }
         if scope.ephemeral.contains(name) {
             // Ephemeral models keep their own SQL in the manifest (relation is the CTE name).
-            return ModelBuild(relation: relation, sql: SQLPrinter.print(query.full), incrementalSQL: nil, query: query.full)
+            return ModelBuild(relation: relation, sql: print ? SQLPrinter.print(query.full) : "", incrementalSQL: nil, query: query.full)
         }
         let ctes = ephemeralChain(of: name, refs: refs, parsed: parsed)
         let full = Self.inject(ctes, into: query.full)
         let incremental = query.incremental.map { Self.inject(ctes, into: $0) }
         return ModelBuild(
-            relation: relation, sql: SQLPrinter.print(full), incrementalSQL: incremental.map(SQLPrinter.print),
+            relation: relation, sql: print ? SQLPrinter.print(full) : "", incrementalSQL: incremental.map { print ? SQLPrinter.print($0) : "" },
             query: full, incrementalQuery: incremental)
     }
 
@@ -132,7 +144,10 @@ struct ModelCompiler {
 
     /// Renders a model's template and parses the result; template and SQL syntax errors are
     /// located in the spec file through the render's source map.
-    func render(_ template: Template, globals: [String: TemplateValue], incremental: Bool, refs: inout OrderedSet<RecordedRef>, at location: SourceLocation, _ d: inout Diagnostics) -> (query: Query, trace: RenderTrace)? {
+    func render(
+        _ template: Template, globals: [String: TemplateValue], incremental: Bool, refs: inout OrderedSet<RecordedRef>, dollarQuoted: inout Bool,
+        at location: SourceLocation, _ d: inout Diagnostics
+    ) -> (query: Query, trace: RenderTrace)? {
         var host = RenderHost(scope: scope, renderer: renderer, incremental: incremental)
         defer {
             d.emit(contentsOf: host.diagnostics)
@@ -146,6 +161,7 @@ struct ModelCompiler {
             return nil
         }
         if !host.diagnostics.isEmpty { return nil }
+        if ScriptingSafety.containsDollarQuote(result.text) { dollarQuoted = true }
         if SQLText.isBlank(result.text) {
             d.error(.emptyModel, "model SQL renders to nothing in target '\(scope.target.name.value)'", at: location)
             return nil

@@ -13,9 +13,13 @@ public struct ProjectAnalyzer {
     let overrides: [VarOverride]
     /// Unknown SQL functions are errors instead of warnings.
     let strict: Bool
+    /// Print every model's canonical SQL (`ModelBuild.sql`). `shopc check` writes nothing and
+    /// skips it; the `$$` safety check still sees every model whose rendered SQL holds `$$`.
+    let printSQL: Bool
 
     /// Creates an analyzer over loaded specs.
-    public init(specs: ProjectSpecs, renderer: TemplateRenderer = TemplateRenderer(), overrides: [VarOverride] = [], strict: Bool = false) {
+    public init(specs: ProjectSpecs, renderer: TemplateRenderer = TemplateRenderer(), overrides: [VarOverride] = [], strict: Bool = false, printSQL: Bool = true) {
+        self.printSQL = printSQL
         self.specs = specs
         self.renderer = renderer
         self.overrides = overrides
@@ -69,7 +73,7 @@ public struct ProjectAnalyzer {
             for (source, tables) in scope.sourceRelations {
                 for (table, relation) in tables { sourceRelations[source, default: [:]][table, default: [:]][target.name.value] = relation }
             }
-            let compiled = ModelCompiler(scope: scope, renderer: renderer, templates: templates, names: names)
+            let compiled = ModelCompiler(scope: scope, renderer: renderer, templates: templates, names: names, printSQL: printSQL)
                 .compile(&diagnostics)
             for (model, build) in compiled.builds { builds[model, default: [:]][target.name.value] = build }
             if target.name.value == project.defaultTarget.value { typing = (scope, compiled.traces) }

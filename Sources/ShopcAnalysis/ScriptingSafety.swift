@@ -16,12 +16,11 @@ enum ScriptingSafety {
 
     /// Whether `sql` holds `$$` (a byte scan: Foundation's substring search is slow on big projects).
     static func containsDollarQuote(_ sql: String) -> Bool {
-        var previousDollar = false
-        for byte in sql.utf8 {
-            let dollar = byte == UInt8(ascii: "$")
-            if dollar && previousDollar { return true }
-            previousDollar = dollar
+        var sql = sql
+        return sql.withUTF8 { bytes in
+            guard bytes.count > 1 else { return false }
+            for i in 1..<bytes.count where bytes[i] == UInt8(ascii: "$") && bytes[i - 1] == UInt8(ascii: "$") { return true }
+            return false
         }
-        return false
     }
 }

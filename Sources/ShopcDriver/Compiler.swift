@@ -22,6 +22,8 @@ public struct Compiler {
         public var varOverrides: [VarOverride] = []
         /// Unknown SQL functions are errors (`--strict`).
         public var strict = false
+        /// Print every model's SQL during analysis (`shopc check`, which writes nothing, turns it off).
+        public var printSQL = true
         public init() {}
     }
 
@@ -56,7 +58,7 @@ public struct Compiler {
         var laps = StageLaps()
         let specs = loader.load(files: files.specs, diagnostics: &diagnostics)
         laps.lap("load")
-        let project = ProjectAnalyzer(specs: specs, overrides: options.varOverrides, strict: options.strict).analyse(&diagnostics, laps: &laps)
+        let project = ProjectAnalyzer(specs: specs, overrides: options.varOverrides, strict: options.strict, printSQL: options.printSQL).analyse(&diagnostics, laps: &laps)
         if let project {
             for target in options.targets where !project.targets.contains(where: { $0.name == target }) {
                 diagnostics.error(.unknownTarget, "unknown target '\(target)'", at: nil,

@@ -94,7 +94,7 @@ struct ManifestEmitter {
                 columns: ManifestLineage.inferredColumns(model) ?? model.columns.map(Self.column),
                 depends_on: model.dependsOn.map(\.description), original_file_path: model.file,
                 relations: model.builds.mapValues(\.relation.description),
-                sql_sha256: model.builds.mapValues { SHA256.hex(Array($0.sql.utf8)) }, lineage: model.schema.map(ManifestLineage.init))
+                sql_sha256: model.builds.mapValues { SHA256.hex($0.sql) }, lineage: model.schema.map(ManifestLineage.init))
             for dep in model.dependsOn { edges.append([dep.description, model.id.description]) }
         }
         var tests: [String: Test] = [:]
@@ -105,7 +105,7 @@ struct ManifestEmitter {
                              warn_if: test.kind == "freshness" ? nil : test.warnIf.description,
                              error_if: test.kind == "freshness" ? nil : test.errorIf.description, tags: test.tags,
                              depends_on: test.dependsOn.map(\.description),
-                             sql_sha256: test.compiledSQL.mapValues { SHA256.hex(Array($0.utf8)) })
+                             sql_sha256: test.compiledSQL.mapValues { SHA256.hex($0) })
         }
         let manifest = Manifest(
             manifest_version: 1, project: project.name, default_target: project.defaultTarget,

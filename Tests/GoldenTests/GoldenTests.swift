@@ -68,6 +68,35 @@ final class GoldenTests: XCTestCase {
         if !failures.isEmpty { XCTFail(failures.joined(separator: "\n")) }
     }
 
+    /// `shopc check` (analysis only, model SQL not printed) reports exactly the diagnostics a
+    /// compile reports, for every failing case whose problems are all found before emitting.
+    func testCheckReportsWhatCompileReports() throws {
+        var failures: [String] = []
+        var compared = 0
+        for caseURL in Self.cases() {
+            let expected = caseURL.appendingPathComponent("expected/diagnostics.txt")
+            guard FileManager.default.fileExists(atPath: expected.path) else { continue }
+            var read = Diagnostics()
+            let files = ProjectFiles(projectDir: caseURL.path, diagnostics: &read)
+            var options = Compiler.Options()
+            options.varOverrides = Self.varOverrides(caseURL)
+            let compiled = Compiler.run(files, options: options, readDiagnostics: read)
+            // Cases whose compile reached the emitters may report emit-time problems check cannot see.
+            guard compiled.timings.last?.stage != "emit" else { continue }
+            options.analyseOnly = true
+            options.printSQL = false
+            let checked = Compiler.run(files, options: options, readDiagnostics: read)
+            let render = DiagnosticRenderer(format: .text).render
+            compared += 1
+            if render(checked.diagnostics) != render(compiled.diagnostics) {
+                failures.append("\(caseURL.pathComponents.suffix(2).joined(separator: "/")): check and compile disagree:\n"
+                    + UnifiedDiff.diff(old: render(compiled.diagnostics), new: render(checked.diagnostics), oldName: "compile", newName: "check"))
+            }
+        }
+        XCTAssertGreaterThan(compared, 100)
+        if !failures.isEmpty { XCTFail(failures.joined(separator: "\n")) }
+    }
+
     /// Compiles a case; returns the output tree, or `diagnostics.txt` when the compile fails or
     /// warns. A failed compile must also leave a pre-existing output folder untouched.
     static func run(_ caseURL: URL) throws -> [String: String] {

@@ -8,6 +8,11 @@ final class BaseTests: XCTestCase {
         XCTAssertEqual(
             SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)),
             "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        // FIPS 180-2's million 'a's: many whole blocks hashed in place, then the padding block.
+        XCTAssertEqual(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000)), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        // 768 bytes (a block multiple: the padding takes a block of its own); digest from hashlib.
+        XCTAssertEqual(SHA256.hex((0..<768).map { UInt8($0 % 256) }), "f3a25aa93aa2fbba28d79260535bbd6a5eb0fc1c24a8b0f04e12b484c1dfe363")
+        XCTAssertEqual(SHA256.hex("abc"), SHA256.hex(Array("abc".utf8)))
     }
 
     func testSuggestionFindsCloseNamesOnly() {

@@ -18,12 +18,12 @@ struct TypeChecker: Sendable {
     /// level read only sources and models of earlier levels, so they are checked in parallel.
     /// Returns each model's schema.
     func run(levels: [[String]], _ d: inout Diagnostics) -> [String: ModelSchema] {
-        var schemas: [NodeID: NodeSchema] = [:]
+        var schemas: [NodeID: ScopeRelation] = [:]  // each node's relation, built once for all its readers
         var relationIndex: [String: NodeID] = [:]
         for (source, tables) in scope.sourceRelations {
             for (table, relation) in tables {
                 relationIndex[Self.key(relation)] = .source(source: source, table: table)
-                if let spec = names.sourceTables[source]?[table] { schemas[.source(source: source, table: table)] = NodeSchema.source(source, spec) }
+                if let spec = names.sourceTables[source]?[table] { schemas[.source(source: source, table: table)] = NodeSchema.source(source, spec).relation() }
             }
         }
         for (model, relation) in scope.modelRelations where !scope.ephemeral.contains(model) {
@@ -45,7 +45,7 @@ struct TypeChecker: Sendable {
                 guard let schema = result.schema else { continue }
                 schemas[.model(result.name)] = schema
                 if scope.ephemeral.contains(result.name), let relation = scope.modelRelations[result.name] {
-                    var r = schema.relation()
+                    var r = schema
                     r.key = SQLName(relation.name).normalized
                     injected[r.key] = r
                 }
@@ -62,17 +62,17 @@ struct TypeChecker: Sendable {
     /// What checking one model found.
     struct Checked: Sendable {
         var name: String
-        /// What the model offers its readers (nil for names that are not models).
-        var schema: NodeSchema?
+        /// The relation the model offers its readers (nil for names that are not models).
+        var schema: ScopeRelation?
         var inferred: ModelSchema?
         var problems: [Diagnostic] = []
     }
 
     /// Binds one model against the schemas of the models before it.
-    func check(_ name: String, relationIndex: [String: NodeID], schemas: [NodeID: NodeSchema], injected: [String: ScopeRelation]) -> Checked {
+    func check(_ name: String, relationIndex: [String: NodeID], schemas: [NodeID: ScopeRelation], injected: [String: ScopeRelation]) -> Checked {
         guard let spec = names.models[name] else { return Checked(name: name) }
         guard let build = builds[name], let query = build.query, let trace = traces[name] else {
-            return Checked(name: name, schema: NodeSchema.model(spec, inferred: nil))
+            return Checked(name: name, schema: NodeSchema.model(spec, inferred: nil).relation())
         }
         var problems: [Diagnostic] = []
         var binder = makeBinder(trace.full, relationIndex: relationIndex, schemas: schemas, injected: injected)
@@ -82,7 +82,7 @@ struct TypeChecker: Sendable {
         var joins = binder.joins
         ContractChecker.checkDuplicates(name, produced: shape, &problems)
         ContractChecker.check(spec, produced: shape, &problems)
-        let schema = NodeSchema.model(spec, inferred: shape)
+        let schema = NodeSchema.model(spec, inferred: shape).relation()
         if let incremental = build.incrementalQuery, let incrementalTrace = trace.incremental {
             var second = makeBinder(incrementalTrace, relationIndex: relationIndex, schemas: schemas, injected: injected, own: (.model(name), schema))
             _ = second.bindQuery(incremental)
@@ -104,8 +104,8 @@ struct TypeChecker: Sendable {
     }
 
     func makeBinder(
-        _ trace: RenderTrace, relationIndex: [String: NodeID], schemas: [NodeID: NodeSchema], injected: [String: ScopeRelation],
-        own: (node: NodeID, schema: NodeSchema)? = nil
+        _ trace: RenderTrace, relationIndex: [String: NodeID], schemas: [NodeID: ScopeRelation], injected: [String: ScopeRelation],
+        own: (node: NodeID, schema: ScopeRelation)? = nil
     ) -> QueryBinder {
         let map = trace.sourceMap
         var expansions: [Int: MacroExpansion] = [:]
@@ -128,9 +128,8 @@ struct TypeChecker: Sendable {
                 guard parts.count == 3 else { return nil }
                 let key = parts.map(\.normalized).joined(separator: ".")
                 guard let node = relationIndex[key] else { return nil }
-                if let own, own.node == node { return own.schema.relation() }
-                guard let schema = schemas[node] else { return nil }
-                return schema.relation()
+                if let own, own.node == node { return own.schema }
+                return schemas[node]
             },
             injectedCTEs: injected, strict: strict, expansions: expansions)
     }

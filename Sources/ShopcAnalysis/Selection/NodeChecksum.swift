@@ -19,7 +19,7 @@ extension AnalysedProject {
             parts.append(build.sql)
             parts.append(build.incrementalSQL ?? "")
         }
-        return SHA256.hex(Array(parts.joined(separator: "\u{1}").utf8))
+        return SHA256.hex(parts.joined(separator: "\u{1}"))
     }
 
     /// A checksum of a source table's declaration (columns, location, loading options).
@@ -29,7 +29,7 @@ extension AnalysedProject {
         parts += tests.filter { $0.node == table.id }.map(Self.testLine).sorted()
         parts.append("flags \(table.inferSchema) \(table.schemaEvolution) \(table.metadataColumns) \(table.autoIngest) \(table.awsSnsTopic ?? "")")
         for target in table.relations.keys.sorted() { parts.append("target \(target) \(table.relations[target].map(\.description) ?? "")") }
-        return SHA256.hex(Array(parts.joined(separator: "\u{1}").utf8))
+        return SHA256.hex(parts.joined(separator: "\u{1}"))
     }
 
     static func columnLine(_ c: ColumnInfo) -> String {
