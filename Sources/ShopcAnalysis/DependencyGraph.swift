@@ -5,14 +5,22 @@ import ShopcBase
 struct DependencyGraph {
     let models: [String]
     let dependencies: [String: OrderedSet<RecordedRef>]
+    /// Model → the models it reads, sorted (computed once: every pass walks the edges).
+    private let edges: [String: [String]]
+
+    init(models: [String], dependencies: [String: OrderedSet<RecordedRef>]) {
+        self.models = models
+        self.dependencies = dependencies
+        edges = dependencies.mapValues { refs in
+            Set(refs.compactMap { ref -> String? in
+                if case .model(let m) = ref.node { return m }
+                return nil
+            }).sorted()
+        }
+    }
 
     /// Model → the models it reads, sorted.
-    func modelEdges(_ model: String) -> [String] {
-        Set((dependencies[model] ?? []).compactMap { ref -> String? in
-            if case .model(let m) = ref.node { return m }
-            return nil
-        }).sorted()
-    }
+    func modelEdges(_ model: String) -> [String] { edges[model] ?? [] }
 
     func edgeLocation(from: String, to: String) -> SourceLocation? {
         dependencies[from]?.first { $0.node == .model(to) }?.location

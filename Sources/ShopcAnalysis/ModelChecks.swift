@@ -6,10 +6,9 @@ enum ModelChecks {
     static func check(models: [String: ModelSpec], _ d: inout Diagnostics) {
         for name in models.keys.sorted() {
             guard let model = models[name] else { continue }
-            let declared = model.columns.map(\.name.value)
-            let upper = Set(declared.map { $0.uppercased() })
             func checkColumn(_ column: Located<String>, role: String) {
-                guard !declared.isEmpty, !upper.contains(column.value.uppercased()) else { return }
+                let declared = model.columns.map(\.name.value)
+                guard !declared.isEmpty, !declared.contains(where: { $0.uppercased() == column.value.uppercased() }) else { return }
                 d.error(.unknownColumn, "\(role) column '\(column.value)' is not a declared column of model '\(name)'", at: column.location,
                         notes: (Suggestion.note(for: column.value, in: declared).map { [$0] } ?? [])
                             + [DiagnosticNote("'\(name)' declares its columns here", at: model.columns.first?.location)])

@@ -47,14 +47,18 @@ public struct ProjectAnalyzer {
         let macros = compileMacros(&diagnostics)
         LayerRules.checkDeclared(project: project, models: specs.models, &diagnostics)
 
-        // Parse every model template once.
+        // Parse every model template once, on all cores.
         var templates: [String: Template] = [:]
-        for model in names.models.values {
-            guard let sql = model.sql, let origin = model.sqlOrigin else { continue }
-            do {
-                templates[model.name.value] = try Template.parse(sql.value, origin: origin)
-            } catch {
-                diagnostics.emit(error.diagnostic)
+        let modelSQL = names.models.values.compactMap { model in
+            model.sql.flatMap { sql in model.sqlOrigin.map { (name: model.name.value, sql: sql.value, origin: $0) } }
+        }
+        let parsedTemplates = Parallel.map(modelSQL) { source -> Result<Template, TemplateError> in
+            do throws(TemplateError) { return .success(try Template.parse(source.sql, origin: source.origin)) } catch { return .failure(error) }
+        }
+        for (source, parsed) in zip(modelSQL, parsedTemplates) {
+            switch parsed {
+            case .success(let template): templates[source.name] = template
+            case .failure(let error): diagnostics.emit(error.diagnostic)
             }
         }
 

@@ -6,9 +6,10 @@ import ShopcSpec
 /// literals that shopc writes escape `$$`; model SQL is written as is, so it must not hold one.
 enum ScriptingSafety {
     static func check(models: [String: ModelSpec], builds: [String: [String: ModelBuild]], _ d: inout Diagnostics) {
-        for (name, model) in models.sorted(by: { $0.key < $1.key }) {
-            let texts = (builds[name] ?? [:]).values.flatMap { [$0.sql, $0.incrementalSQL ?? ""] }
-            guard texts.contains(where: containsDollarQuote) else { continue }
+        for name in builds.keys.sorted() {
+            guard let model = models[name], let targets = builds[name],
+                  targets.values.contains(where: { containsDollarQuote($0.sql) || containsDollarQuote($0.incrementalSQL ?? "") })
+            else { continue }
             d.error(.unsafeValue, "the SQL of model '\(name)' contains '$$', which would end the EXECUTE IMMEDIATE $$...$$ block the deploy script runs it in; write the text another way (for example with CHR(36))",
                     at: model.sql?.location ?? model.name.location)
         }

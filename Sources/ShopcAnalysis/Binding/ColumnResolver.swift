@@ -21,20 +21,22 @@ extension QueryBinder {
             reportUnknown(name, relations: context.scope.relations, aliases: Array(context.aliases.keys), at: ref.range)
             return .unknown
         }
-        let qualifier = ref.parts[ref.parts.count - 2]
-        let scopes = [context.scope] + outer.reversed()
-        for scope in scopes {
-            guard let relation = scope.relations.last(where: { $0.key == qualifier.normalized }) else { continue }
-            if let column = relation.column(key) {
+        let qualifier = ref.parts[ref.parts.count - 2].normalized
+        // The current scope first, then enclosing ones, innermost first.
+        for depth in 0...outer.count {
+            let relations = depth == 0 ? context.scope.relations : outer[outer.count - depth].relations
+            guard let index = relations.lastIndex(where: { $0.key == qualifier }) else { continue }
+            if let column = relations[index].column(key) {
                 return Typed(type: column.type, lineage: column.lineage, columnName: column.name)
             }
-            if relation.open { return Typed(type: .unknown, columnName: name) }
-            reportUnknown(name, relations: [relation], aliases: [], at: ref.range)
+            if relations[index].open { return Typed(type: .unknown, columnName: name) }
+            reportUnknown(name, relations: [relations[index]], aliases: [], at: ref.range)
             return .unknown
         }
+        let qualifierName = ref.parts[ref.parts.count - 2]
         let known = context.scope.relations.map { $0.key.lowercased() }.filter { !$0.isEmpty }
-        error(.unknownQualifier, "no table or alias '\(qualifier)' in the FROM clause", at: ref.range,
-              notes: Suggestion.note(for: qualifier.description, in: known).map { [$0] } ?? [])
+        error(.unknownQualifier, "no table or alias '\(qualifierName)' in the FROM clause", at: ref.range,
+              notes: Suggestion.note(for: qualifierName.description, in: known).map { [$0] } ?? [])
         return .unknown
     }
 
@@ -44,18 +46,23 @@ extension QueryBinder {
         if let merged = scope.merged[key] {
             return Typed(type: merged.type, lineage: merged.lineage, columnName: merged.name)
         }
-        var found: [(ScopeRelation, ScopeColumn)] = []
+        // Count the owners without copying relations: this runs for every column reference.
+        var first: ScopeColumn?
+        var owners = 0
         for relation in scope.relations {
-            if let column = relation.column(key) { found.append((relation, column)) }
+            guard let column = relation.column(key) else { continue }
+            owners += 1
+            if first == nil { first = column }
         }
-        guard let first = found.first else { return nil }
-        if found.count > 1 && reportAmbiguity {
-            let names = found.map { $0.0.key.isEmpty ? "a derived table" : "'\($0.0.key.lowercased())'" }
+        guard let first else { return nil }
+        if owners > 1 && reportAmbiguity {
+            let found = scope.relations.filter { $0.column(key) != nil }.map(\.key)
+            let names = found.map { $0.isEmpty ? "a derived table" : "'\($0.lowercased())'" }
             error(.ambiguousColumn, "column '\(name)' is ambiguous: it is in \(names.joined(separator: " and "))", at: name.range,
-                  notes: [DiagnosticNote("qualify it, for example '\(found[0].0.key.lowercased()).\(name)'")])
+                  notes: [DiagnosticNote("qualify it, for example '\(found[0].lowercased()).\(name)'")])
             return Typed(type: .unknown, columnName: name)
         }
-        return Typed(type: first.1.type, lineage: first.1.lineage, columnName: first.1.name)
+        return Typed(type: first.type, lineage: first.lineage, columnName: first.name)
     }
 
     /// Reports an unknown column with did-you-mean and a note at the upstream declaration.

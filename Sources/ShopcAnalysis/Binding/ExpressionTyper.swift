@@ -158,10 +158,24 @@ extension QueryBinder {
         switch literal.kind {
         case .string(let s): return Typed(type: .varchar(max(1, s.utf8.count)), stringLiteral: true)
         case .number(let text):
-            if text.contains("e") || text.contains("E") { return Typed(type: .float) }
-            let digits = text.filter(\.isNumber)
-            let scale = text.firstIndex(of: ".").map { text[text.index(after: $0)...].filter(\.isNumber).count } ?? 0
-            let precision = max(1, min(38, digits.drop { $0 == "0" }.count + (scale > 0 ? 0 : 0)))
+            // Precision counts the digits after leading zeros; scale, the digits after the point.
+            var digits = 0
+            var scale = 0
+            var afterPoint = false
+            var leading = true
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "e"), UInt8(ascii: "E"): return Typed(type: .float)
+                case UInt8(ascii: "."): afterPoint = true
+                case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    if afterPoint { scale += 1 }
+                    if leading && byte == UInt8(ascii: "0") { continue }
+                    leading = false
+                    digits += 1
+                default: break
+                }
+            }
+            let precision = max(1, min(38, digits))
             return Typed(type: .number(precision: max(precision, scale), scale: scale))
         case .boolean: return Typed(type: .boolean)
         case .null: return Typed(type: .null)
