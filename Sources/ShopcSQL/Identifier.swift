@@ -42,20 +42,22 @@ public struct Identifier: Sendable, Hashable, Codable, CustomStringConvertible {
     static func normalize(_ name: String, quoted: Bool) -> String {
         if quoted { return name }
         // Unquoted names are almost always ASCII: fold bytes; anything else takes Unicode rules.
-        var needsChange = false
-        for byte in name.utf8 {
-            if byte >= 0x80 { return name.uppercased() }
-            if byte >= 0x61 && byte <= 0x7A { needsChange = true }
-        }
-        guard needsChange else { return name }
-        return String(unsafeUninitializedCapacity: name.utf8.count) { buffer in
-            var i = 0
-            for byte in name.utf8 {
-                buffer[i] = byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
-                i += 1
+        let folded = name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var lower = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte >= 0x61 && byte <= 0x7A { lower = true }
             }
-            return i
+            guard lower else { return name }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                for i in 0..<bytes.count {
+                    let byte = bytes[i]
+                    out[i] = byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
+                }
+                return bytes.count
+            }
         }
+        return (folded ?? nil) ?? name.uppercased()
     }
 
     /// Structural equality by quoting and normalized name.
