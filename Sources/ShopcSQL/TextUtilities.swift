@@ -1,23 +1,23 @@
 /// Upper-cases ASCII letters only, leaving other characters untouched.
-func asciiUppercased(_ text: String) -> String {
-    var bytes = Array(text.utf8)
-    var changed = false
-    for index in bytes.indices where bytes[index] >= 0x61 && bytes[index] <= 0x7A {
-        bytes[index] -= 0x20
-        changed = true
-    }
-    return changed ? String(decoding: bytes, as: UTF8.self) : text
-}
+func asciiUppercased(_ text: String) -> String { asciiShifted(text, from: 0x61...0x7A, by: -0x20) }
 
 /// Lower-cases ASCII letters only, leaving other characters untouched.
-func asciiLowercased(_ text: String) -> String {
-    var bytes = Array(text.utf8)
-    var changed = false
-    for index in bytes.indices where bytes[index] >= 0x41 && bytes[index] <= 0x5A {
-        bytes[index] += 0x20
-        changed = true
-    }
-    return changed ? String(decoding: bytes, as: UTF8.self) : text
+func asciiLowercased(_ text: String) -> String { asciiShifted(text, from: 0x41...0x5A, by: 0x20) }
+
+/// `text` with the bytes in `range` shifted by `delta`; the text itself (no copy) when none is.
+/// Printing calls this for every identifier, so it works on the contiguous UTF-8 in place.
+private func asciiShifted(_ text: String, from range: ClosedRange<UInt8>, by delta: Int8) -> String {
+    var text = text
+    return text.withUTF8 { bytes in
+        guard bytes.contains(where: { range.contains($0) }) else { return nil }
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
+            for i in 0..<bytes.count {
+                let byte = bytes[i]
+                out[i] = range.contains(byte) ? UInt8(truncatingIfNeeded: Int(byte) + Int(delta)) : byte
+            }
+            return bytes.count
+        }
+    } ?? text
 }
 
 /// Wraps `text` in `quote` characters, doubling any quote inside.

@@ -10,18 +10,19 @@ extension QueryBinder {
 
         var columns: [ScopeColumn] = []
         var open = false
-        var aliases: [String: Typed] = [:]
         var itemTypes: [Typed] = []
+        // One context for the whole select list: each item sees the aliases before it (lateral
+        // aliases), and the dictionary grows in place instead of being copied per item.
+        var selectContext = ExprContext(scope: scope, aliases: [:], clause: .select)
         for item in select.items {
             switch item {
             case .expression(let expr, let alias, let range):
-                var context = ExprContext(scope: scope, aliases: aliases, clause: .select)
-                let typed = typeExpr(expr, &context)
+                let typed = typeExpr(expr, &selectContext)
                 let name = alias ?? Self.outputName(expr)
                 let lineage = typed.columnName != nil ? typed.lineage : typed.lineage.promoted(to: .derived)
                 columns.append(ScopeColumn(name: name, type: typed.type, lineage: lineage, location: at(alias?.range ?? range)))
                 itemTypes.append(typed)
-                if aliases[name.normalized] == nil { aliases[name.normalized] = typed }
+                if selectContext.aliases[name.normalized] == nil { selectContext.aliases[name.normalized] = typed }
             case .wildcard(let wildcard):
                 let expanded = expand(wildcard, scope: scope)
                 if expanded.open { open = true }
@@ -32,6 +33,7 @@ extension QueryBinder {
             }
         }
 
+        let aliases = selectContext.aliases
         checkGrouping(select, scope: scope, itemAggregates: itemTypes.map(\.aggregate))
 
         if let condition = select.whereClause {
