@@ -13,75 +13,129 @@ extension Printer {
 
     /// `value`, in parentheses when `parenthesize` is true.
     func wrapped(_ value: Expr, _ level: Int, parenthesize: Bool) -> String {
-        parenthesize ? "(" + expr(value, level) + ")" : expr(value, level)
+        text { $0.writeWrapped(value, level, parenthesize: parenthesize) }
+    }
+
+    mutating func writeWrapped(_ value: Expr, _ level: Int, parenthesize: Bool) {
+        if parenthesize { out.append("(") }
+        writeExpr(value, level)
+        if parenthesize { out.append(")") }
     }
 
     /// The canonical text of an expression whose first line sits at indentation `level`.
-    func expr(_ value: Expr, _ level: Int) -> String {
+    func expr(_ value: Expr, _ level: Int) -> String { text { $0.writeExpr(value, level) } }
+
+    /// Appends the canonical text of an expression whose first line sits at indentation `level`.
+    mutating func writeExpr(_ value: Expr, _ level: Int) {
         switch value {
         case .column(let column):
-            return column.parts.map(\.description).joined(separator: ".")
+            for (i, part) in column.parts.enumerated() {
+                if i > 0 { out.append(".") }
+                out.append(part.description)
+            }
         case .literal(let literal):
-            return self.literal(literal)
+            out.append(self.literal(literal))
         case .function(let call):
-            return functionCall(call, level)
+            writeFunctionCall(call, level)
         case .unary(let op, let operand, _):
             if op == .not {
                 // A NOT operand reads back as NOT (the parser allows `NOT NOT x`), so only looser
                 // operators (AND, OR) need parentheses.
-                return "NOT " + wrapped(operand, level, parenthesize: precedence(operand) < Precedence.not)
+                out.append("NOT ")
+                return writeWrapped(operand, level, parenthesize: precedence(operand) < Precedence.not)
             }
             let text = wrapped(operand, level, parenthesize: precedence(operand) < 7)
-            return op.rawValue + (text.hasPrefix("-") || text.hasPrefix("+") ? " " : "") + text
+            out.append(op.rawValue)
+            if text.hasPrefix("-") || text.hasPrefix("+") { out.append(" ") }
+            out.append(text)
         case .binary(let op, let left, let right, _):
-            return wrapped(left, level, parenthesize: precedence(left) < op.precedence) + " " + op.rawValue + " "
-                + wrapped(right, level, parenthesize: precedence(right) <= op.precedence)
+            writeWrapped(left, level, parenthesize: precedence(left) < op.precedence)
+            out.append(" ")
+            out.append(op.rawValue)
+            out.append(" ")
+            writeWrapped(right, level, parenthesize: precedence(right) <= op.precedence)
         case .isNull(let subject, let negated, _):
-            return predicateSubject(subject, level) + (negated ? " IS NOT NULL" : " IS NULL")
+            writePredicateSubject(subject, level)
+            out.append(negated ? " IS NOT NULL" : " IS NULL")
         case .isDistinctFrom(let left, let right, let negated, _):
-            return predicateSubject(left, level) + (negated ? " IS NOT DISTINCT FROM " : " IS DISTINCT FROM ")
-                + predicateOperand(right, level)
+            writePredicateSubject(left, level)
+            out.append(negated ? " IS NOT DISTINCT FROM " : " IS DISTINCT FROM ")
+            writePredicateOperand(right, level)
         case .between(let subject, let low, let high, let negated, _):
-            return predicateSubject(subject, level) + (negated ? " NOT BETWEEN " : " BETWEEN ")
-                + predicateOperand(low, level) + " AND " + predicateOperand(high, level)
+            writePredicateSubject(subject, level)
+            out.append(negated ? " NOT BETWEEN " : " BETWEEN ")
+            writePredicateOperand(low, level)
+            out.append(" AND ")
+            writePredicateOperand(high, level)
         case .inList(let subject, let items, let negated, _):
-            return predicateSubject(subject, level) + (negated ? " NOT IN (" : " IN (") + exprs(items, level) + ")"
+            writePredicateSubject(subject, level)
+            out.append(negated ? " NOT IN (" : " IN (")
+            writeExprs(items, level)
+            out.append(")")
         case .inQuery(let subject, let query, let negated, _):
-            return predicateSubject(subject, level) + (negated ? " NOT IN " : " IN ") + parenthesizedQuery(query, level)
+            writePredicateSubject(subject, level)
+            out.append(negated ? " NOT IN " : " IN ")
+            writeParenthesizedQuery(query, level)
         case .like(let like):
-            return self.like(like, level)
+            out.append(self.like(like, level))
         case .exists(let query, _):
-            return "EXISTS " + parenthesizedQuery(query, level)
+            out.append("EXISTS ")
+            writeParenthesizedQuery(query, level)
         case .subquery(let query, _):
-            return parenthesizedQuery(query, level)
+            writeParenthesizedQuery(query, level)
         case .caseWhen(let caseExpr):
-            return self.caseExpr(caseExpr, level)
+            writeCase(caseExpr, level)
         case .cast(let cast):
             switch cast.style {
             case .doubleColon:
-                return wrapped(cast.value, level, parenthesize: precedence(cast.value) < 10) + "::" + cast.type.description
+                writeWrapped(cast.value, level, parenthesize: precedence(cast.value) < 10)
+                out.append("::")
+                out.append(cast.type.description)
             case .cast, .tryCast:
-                return cast.style.rawValue + "(" + expr(cast.value, level) + " AS " + cast.type.description + ")"
+                out.append(cast.style.rawValue)
+                out.append("(")
+                writeExpr(cast.value, level)
+                out.append(" AS ")
+                out.append(cast.type.description)
+                out.append(")")
             }
         case .path(let path):
-            return self.path(path, level)
+            out.append(self.path(path, level))
         case .nested(let inner, _):
-            return "(" + expr(inner, level) + ")"
+            out.append("(")
+            writeExpr(inner, level)
+            out.append(")")
         case .tuple(let items, _):
-            return "(" + exprs(items, level) + ")"
+            out.append("(")
+            writeExprs(items, level)
+            out.append(")")
         case .array(let items, _):
-            return "[" + exprs(items, level) + "]"
+            out.append("[")
+            writeExprs(items, level)
+            out.append("]")
         case .object(let entries, _):
-            return "{" + entries.map { expr($0.key, level) + ": " + expr($0.value, level) }.joined(separator: ", ") + "}"
+            out.append("{" + entries.map { expr($0.key, level) + ": " + expr($0.value, level) }.joined(separator: ", ") + "}")
         case .quantified(let op, let left, let quantifier, let query, _):
-            return wrapped(left, level, parenthesize: precedence(left) < op.precedence) + " " + op.rawValue + " "
-                + quantifier.rawValue + " " + parenthesizedQuery(query, level)
+            writeWrapped(left, level, parenthesize: precedence(left) < op.precedence)
+            out.append(" " + op.rawValue + " " + quantifier.rawValue + " ")
+            writeParenthesizedQuery(query, level)
         case .extract(let part, let value, _):
-            return "EXTRACT(" + part.description + " FROM " + expr(value, level) + ")"
+            out.append("EXTRACT(" + part.description + " FROM ")
+            writeExpr(value, level)
+            out.append(")")
         case .lambda(let parameters, let body, _):
-            let head = parameters.count == 1 ? identifiers(parameters) : "(" + identifiers(parameters) + ")"
-            return head + " -> " + expr(body, level)
+            out.append(parameters.count == 1 ? identifiers(parameters) : "(" + identifiers(parameters) + ")")
+            out.append(" -> ")
+            writeExpr(body, level)
         }
+    }
+
+    private mutating func writePredicateSubject(_ value: Expr, _ level: Int) {
+        writeWrapped(value, level, parenthesize: precedence(value) < Precedence.comparison)
+    }
+
+    private mutating func writePredicateOperand(_ value: Expr, _ level: Int) {
+        writeWrapped(value, level, parenthesize: precedence(value) <= Precedence.comparison)
     }
 
     private func predicateSubject(_ value: Expr, _ level: Int) -> String {
@@ -114,14 +168,26 @@ extension Printer {
         return out
     }
 
-    private func caseExpr(_ caseExpr: CaseExpr, _ level: Int) -> String {
-        var out = "CASE"
-        if let operand = caseExpr.operand { out += " " + expr(operand, level) }
-        for when in caseExpr.whens {
-            out += newline(level + 1) + "WHEN " + expr(when.condition, level + 1) + " THEN " + expr(when.result, level + 1)
+    private mutating func writeCase(_ caseExpr: CaseExpr, _ level: Int) {
+        out.append("CASE")
+        if let operand = caseExpr.operand {
+            out.append(" ")
+            writeExpr(operand, level)
         }
-        if let elseResult = caseExpr.elseResult { out += newline(level + 1) + "ELSE " + expr(elseResult, level + 1) }
-        return out + newline(level) + "END"
+        for when in caseExpr.whens {
+            writeNewline(level + 1)
+            out.append("WHEN ")
+            writeExpr(when.condition, level + 1)
+            out.append(" THEN ")
+            writeExpr(when.result, level + 1)
+        }
+        if let elseResult = caseExpr.elseResult {
+            writeNewline(level + 1)
+            out.append("ELSE ")
+            writeExpr(elseResult, level + 1)
+        }
+        writeNewline(level)
+        out.append("END")
     }
 
     private func pathKey(_ key: PathKey) -> String {
@@ -145,24 +211,34 @@ extension Printer {
     }
 
     /// `NAME(args) [WITHIN GROUP (…)] [IGNORE NULLS] [OVER (…)]`.
-    func functionCall(_ call: FunctionCall, _ level: Int) -> String {
-        var out = call.name.parts.map { $0.quoted ? $0.description : asciiUppercased($0.name) }.joined(separator: ".")
-        guard call.hasParentheses else { return out }
-        out += "("
-        if call.distinct { out += "DISTINCT " }
-        if call.star { out += "*" }
-        out += call.arguments.map { argument in
-            let value = expr(argument.value, level)
-            guard let name = argument.name else { return value }
-            return name.description + " => " + value
-        }.joined(separator: ", ")
-        out += ")"
-        if let withinGroup = call.withinGroup {
-            out += " WITHIN GROUP (ORDER BY " + orderItems(withinGroup, level) + ")"
+    func functionCall(_ call: FunctionCall, _ level: Int) -> String { text { $0.writeFunctionCall(call, level) } }
+
+    mutating func writeFunctionCall(_ call: FunctionCall, _ level: Int) {
+        for (i, part) in call.name.parts.enumerated() {
+            if i > 0 { out.append(".") }
+            out.append(part.quoted ? part.description : asciiUppercased(part.name))
         }
-        if let treatment = call.nullTreatment { out += " " + treatment.rawValue }
-        if let over = call.over { out += " OVER (" + window(over, level) + ")" }
-        return out
+        guard call.hasParentheses else { return }
+        out.append("(")
+        if call.distinct { out.append("DISTINCT ") }
+        if call.star { out.append("*") }
+        for (i, argument) in call.arguments.enumerated() {
+            if i > 0 { out.append(", ") }
+            if let name = argument.name {
+                out.append(name.description)
+                out.append(" => ")
+            }
+            writeExpr(argument.value, level)
+        }
+        out.append(")")
+        if let withinGroup = call.withinGroup {
+            out.append(" WITHIN GROUP (ORDER BY " + orderItems(withinGroup, level) + ")")
+        }
+        if let treatment = call.nullTreatment {
+            out.append(" ")
+            out.append(treatment.rawValue)
+        }
+        if let over = call.over { out.append(" OVER (" + window(over, level) + ")") }
     }
 
     private func window(_ spec: WindowSpec, _ level: Int) -> String {

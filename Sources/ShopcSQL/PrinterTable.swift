@@ -1,41 +1,66 @@
 extension Printer {
     /// A `FROM` item; join chains print one join per line at `level`, with `ON`, `USING` and
     /// `MATCH_CONDITION` one level deeper.
-    func tableRef(_ ref: TableRef, _ level: Int) -> String {
+    func tableRef(_ ref: TableRef, _ level: Int) -> String { text { $0.writeTableRef(ref, level) } }
+
+    mutating func writeTableRef(_ ref: TableRef, _ level: Int) {
         switch ref {
         case .table(let table):
-            return table.name.description + timeTravel(table.timeTravel, level) + alias(table.alias)
+            out.append(table.name.description)
+            out.append(timeTravel(table.timeTravel, level))
+            out.append(alias(table.alias))
         case .subquery(let derived):
-            return (derived.lateral ? "LATERAL " : "") + parenthesizedQuery(derived.query, level) + alias(derived.alias)
+            if derived.lateral { out.append("LATERAL ") }
+            writeParenthesizedQuery(derived.query, level)
+            out.append(alias(derived.alias))
         case .function(let function):
-            var call = functionCall(function.call, level)
-            if function.tableWrapper { call = "TABLE(" + call + ")" }
-            return (function.lateral ? "LATERAL " : "") + call + alias(function.alias)
+            if function.lateral { out.append("LATERAL ") }
+            if function.tableWrapper { out.append("TABLE(") }
+            writeFunctionCall(function.call, level)
+            if function.tableWrapper { out.append(")") }
+            out.append(alias(function.alias))
         case .pivot(let pivot):
-            return self.pivot(pivot, level)
+            out.append(self.pivot(pivot, level))
         case .unpivot(let unpivot):
-            return self.unpivot(unpivot, level)
+            out.append(self.unpivot(unpivot, level))
         case .sample(let sample):
-            return self.sample(sample, level)
+            out.append(self.sample(sample, level))
         case .nested(let inner, _):
-            return "(" + newline(level + 1) + tableRef(inner, level + 1) + newline(level) + ")"
+            out.append("(")
+            writeNewline(level + 1)
+            writeTableRef(inner, level + 1)
+            writeNewline(level)
+            out.append(")")
         case .join(let join):
-            var out = tableRef(join.left, level) + newline(level)
-            out += (join.natural ? "NATURAL " : "") + joinKeyword(join) + " "
+            writeTableRef(join.left, level)
+            writeNewline(level)
+            if join.natural { out.append("NATURAL ") }
+            out.append(joinKeyword(join))
+            out.append(" ")
             if case .join = join.right {
-                out += "(" + newline(level + 1) + tableRef(join.right, level + 1) + newline(level) + ")"
+                out.append("(")
+                writeNewline(level + 1)
+                writeTableRef(join.right, level + 1)
+                writeNewline(level)
+                out.append(")")
             } else {
-                out += tableRef(join.right, level)
+                writeTableRef(join.right, level)
             }
             if let match = join.matchCondition {
-                out += newline(level + 1) + "MATCH_CONDITION (" + expr(match, level + 1) + ")"
+                writeNewline(level + 1)
+                out.append("MATCH_CONDITION (")
+                writeExpr(match, level + 1)
+                out.append(")")
             }
             switch join.condition {
-            case .on(let condition): out += newline(level + 1) + self.condition("ON", condition, level + 1)
-            case .using(let columns): out += newline(level + 1) + "USING (" + identifiers(columns) + ")"
+            case .on(let condition):
+                writeNewline(level + 1)
+                writeCondition("ON", condition, level + 1)
+            case .using(let columns):
+                writeNewline(level + 1)
+                out.append("USING (" + identifiers(columns) + ")")
             case nil: break
             }
-            return out
         }
     }
 

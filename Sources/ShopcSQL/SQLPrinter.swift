@@ -4,49 +4,84 @@
 public enum SQLPrinter {
     /// The canonical text of `query`, without a trailing newline or `;`.
     public static func print(_ query: Query) -> String {
-        Printer().query(query, 0)
+        var printer = Printer()
+        printer.writeQuery(query, 0)
+        return printer.out
     }
 
     /// The canonical text of a single expression, as it would appear at the start of a line.
     public static func print(_ expr: Expr) -> String {
-        Printer().expr(expr, 0)
+        var printer = Printer()
+        printer.writeExpr(expr, 0)
+        return printer.out
     }
 }
 
-/// The printing pass. Every method returns text whose first line is not indented (the caller
-/// places it) and whose later lines carry absolute indentation for `level`.
+/// The printing pass. It appends to one buffer (`write…` methods); the text of a part, where a
+/// caller needs it first, comes from a fresh printer (the String-returning methods). The first
+/// line of a part is not indented (the caller places it); later lines carry absolute indentation
+/// for `level`.
 struct Printer {
     /// Lines longer than this break `AND`/`OR` chains of `WHERE`, `HAVING`, `QUALIFY` and `ON`.
     static let lineWidth = 80
+
+    /// The text printed so far.
+    var out = ""
+
+    /// The text `write` appends to an empty printer.
+    func text(_ write: (inout Printer) -> Void) -> String {
+        var printer = Printer()
+        write(&printer)
+        return printer.out
+    }
 
     func pad(_ level: Int) -> String { String(repeating: " ", count: level * 4) }
 
     func newline(_ level: Int) -> String { "\n" + pad(level) }
 
-    /// `(` newline, the query one level deeper, newline, `)`.
-    func parenthesizedQuery(_ query: Query, _ level: Int) -> String {
-        "(" + newline(level + 1) + self.query(query, level + 1) + newline(level) + ")"
+    mutating func writeNewline(_ level: Int) {
+        out.append("\n")
+        for _ in 0..<level { out.append("    ") }
     }
 
-    func query(_ query: Query, _ level: Int) -> String {
-        var out = ""
+    /// `(` newline, the query one level deeper, newline, `)`.
+    func parenthesizedQuery(_ query: Query, _ level: Int) -> String { text { $0.writeParenthesizedQuery(query, level) } }
+
+    mutating func writeParenthesizedQuery(_ query: Query, _ level: Int) {
+        out.append("(")
+        writeNewline(level + 1)
+        writeQuery(query, level + 1)
+        writeNewline(level)
+        out.append(")")
+    }
+
+    func query(_ query: Query, _ level: Int) -> String { text { $0.writeQuery(query, level) } }
+
+    mutating func writeQuery(_ query: Query, _ level: Int) {
         if let with = query.with {
-            out += with.recursive ? "WITH RECURSIVE " : "WITH "
-            out += with.ctes.map { cte in
-                var head = cte.name.description
-                if !cte.columns.isEmpty { head += " (" + identifiers(cte.columns) + ")" }
-                return head + " AS " + parenthesizedQuery(cte.query, level)
-            }.joined(separator: "," + newline(level))
-            out += newline(level)
+            out.append(with.recursive ? "WITH RECURSIVE " : "WITH ")
+            for (i, cte) in with.ctes.enumerated() {
+                if i > 0 {
+                    out.append(",")
+                    writeNewline(level)
+                }
+                out.append(cte.name.description)
+                if !cte.columns.isEmpty { out.append(" (" + identifiers(cte.columns) + ")") }
+                out.append(" AS ")
+                writeParenthesizedQuery(cte.query, level)
+            }
+            writeNewline(level)
         }
-        out += body(query.body, level)
+        writeBody(query.body, level)
         if !query.orderBy.isEmpty {
-            out += newline(level) + "ORDER BY " + orderItems(query.orderBy, level)
+            writeNewline(level)
+            out.append("ORDER BY ")
+            out.append(orderItems(query.orderBy, level))
         }
         if let limit = query.limit {
-            out += newline(level) + self.limit(limit, level)
+            writeNewline(level)
+            out.append(self.limit(limit, level))
         }
-        return out
     }
 
     private func limit(_ limit: LimitClause, _ level: Int) -> String {
@@ -68,64 +103,103 @@ struct Printer {
         return 3
     }
 
-    func body(_ body: QueryBody, _ level: Int) -> String {
+    mutating func writeBody(_ body: QueryBody, _ level: Int) {
         switch body {
         case .select(let select):
-            return self.select(select, level)
+            writeSelect(select, level)
         case .nested(let query):
-            return parenthesizedQuery(query, level)
+            writeParenthesizedQuery(query, level)
         case .values(let values):
-            return "VALUES" + values.rows.map { newline(level + 1) + "(" + exprs($0, level + 1) + ")" }
-                .joined(separator: ",")
+            out.append("VALUES")
+            for (i, row) in values.rows.enumerated() {
+                if i > 0 { out.append(",") }
+                writeNewline(level + 1)
+                out.append("(")
+                writeExprs(row, level + 1)
+                out.append(")")
+            }
         case .setOperation(let operation):
-            let left = operand(operation.left, level, parenthesize: precedence(operation.left) < operation.op.precedence)
-            let right = operand(operation.right, level, parenthesize: precedence(operation.right) <= operation.op.precedence)
-            var keyword = operation.op.rawValue
-            if operation.all { keyword += " ALL" }
-            if operation.byName { keyword += " BY NAME" }
-            return left + newline(level) + keyword + newline(level) + right
+            writeOperand(operation.left, level, parenthesize: precedence(operation.left) < operation.op.precedence)
+            writeNewline(level)
+            out.append(operation.op.rawValue)
+            if operation.all { out.append(" ALL") }
+            if operation.byName { out.append(" BY NAME") }
+            writeNewline(level)
+            writeOperand(operation.right, level, parenthesize: precedence(operation.right) <= operation.op.precedence)
         }
     }
 
-    private func operand(_ body: QueryBody, _ level: Int, parenthesize: Bool) -> String {
-        guard parenthesize else { return self.body(body, level) }
-        return "(" + newline(level + 1) + self.body(body, level + 1) + newline(level) + ")"
+    private mutating func writeOperand(_ body: QueryBody, _ level: Int, parenthesize: Bool) {
+        guard parenthesize else { return writeBody(body, level) }
+        out.append("(")
+        writeNewline(level + 1)
+        writeBody(body, level + 1)
+        writeNewline(level)
+        out.append(")")
     }
 
-    func select(_ select: Select, _ level: Int) -> String {
-        var out = "SELECT"
-        if select.distinct { out += " DISTINCT" }
-        if let top = select.top { out += " TOP " + expr(top, level) }
-        out += select.items.map { newline(level + 1) + selectItem($0, level + 1) }.joined(separator: ",")
+    mutating func writeSelect(_ select: Select, _ level: Int) {
+        out.append("SELECT")
+        if select.distinct { out.append(" DISTINCT") }
+        if let top = select.top {
+            out.append(" TOP ")
+            writeExpr(top, level)
+        }
+        for (i, item) in select.items.enumerated() {
+            if i > 0 { out.append(",") }
+            writeNewline(level + 1)
+            writeSelectItem(item, level + 1)
+        }
         if !select.from.isEmpty {
-            out += newline(level) + "FROM " + select.from.map { tableRef($0, level) }.joined(separator: ", ")
+            writeNewline(level)
+            out.append("FROM ")
+            for (i, table) in select.from.enumerated() {
+                if i > 0 { out.append(", ") }
+                writeTableRef(table, level)
+            }
         }
-        if let condition = select.whereClause { out += newline(level) + self.condition("WHERE", condition, level) }
-        if let groupBy = select.groupBy { out += newline(level) + self.groupBy(groupBy, level) }
-        if let having = select.having { out += newline(level) + condition("HAVING", having, level) }
-        if let qualify = select.qualify { out += newline(level) + condition("QUALIFY", qualify, level) }
-        return out
+        if let condition = select.whereClause {
+            writeNewline(level)
+            writeCondition("WHERE", condition, level)
+        }
+        if let groupBy = select.groupBy {
+            writeNewline(level)
+            out.append(self.groupBy(groupBy, level))
+        }
+        if let having = select.having {
+            writeNewline(level)
+            writeCondition("HAVING", having, level)
+        }
+        if let qualify = select.qualify {
+            writeNewline(level)
+            writeCondition("QUALIFY", qualify, level)
+        }
     }
 
-    func selectItem(_ item: SelectItem, _ level: Int) -> String {
+    mutating func writeSelectItem(_ item: SelectItem, _ level: Int) {
         switch item {
         case .expression(let value, let alias, _):
-            let text = expr(value, level)
-            guard let alias else { return text }
-            return text + " AS " + alias.description
+            writeExpr(value, level)
+            if let alias {
+                out.append(" AS ")
+                out.append(alias.description)
+            }
         case .wildcard(let wildcard):
-            var out = wildcard.qualifier.map { $0.description + "." }.joined() + "*"
-            if let pattern = wildcard.ilike { out += " ILIKE " + stringLiteralSQL(pattern) }
-            if !wildcard.exclude.isEmpty { out += " EXCLUDE (" + identifiers(wildcard.exclude) + ")" }
+            for qualifier in wildcard.qualifier {
+                out.append(qualifier.description)
+                out.append(".")
+            }
+            out.append("*")
+            if let pattern = wildcard.ilike { out.append(" ILIKE " + stringLiteralSQL(pattern)) }
+            if !wildcard.exclude.isEmpty { out.append(" EXCLUDE (" + identifiers(wildcard.exclude) + ")") }
             if !wildcard.replace.isEmpty {
-                out += " REPLACE (" + wildcard.replace.map { expr($0.expr, level) + " AS " + $0.column.description }
-                    .joined(separator: ", ") + ")"
+                out.append(" REPLACE (" + wildcard.replace.map { expr($0.expr, level) + " AS " + $0.column.description }
+                    .joined(separator: ", ") + ")")
             }
             if !wildcard.rename.isEmpty {
-                out += " RENAME (" + wildcard.rename.map { $0.column.description + " AS " + $0.alias.description }
-                    .joined(separator: ", ") + ")"
+                out.append(" RENAME (" + wildcard.rename.map { $0.column.description + " AS " + $0.alias.description }
+                    .joined(separator: ", ") + ")")
             }
-            return out
         }
     }
 
@@ -148,18 +222,23 @@ struct Printer {
 
     /// `KEYWORD condition`, breaking a top-level AND/OR chain one operand per line when the
     /// single-line form is longer than `lineWidth`.
-    func condition(_ keyword: String, _ condition: Expr, _ level: Int) -> String {
+    mutating func writeCondition(_ keyword: String, _ condition: Expr, _ level: Int) {
         let single = keyword + " " + expr(condition, level)
-        if !single.contains("\n") && level * 4 + single.count <= Printer.lineWidth { return single }
-        guard case .binary(let op, _, _, _) = condition, op == .and || op == .or else { return single }
+        if level * 4 + single.count <= Printer.lineWidth && !single.utf8.contains(UInt8(ascii: "\n")) {
+            return out.append(single)
+        }
+        guard case .binary(let op, _, _, _) = condition, op == .and || op == .or else { return out.append(single) }
         var operands: [Expr] = []
         flatten(condition, op, into: &operands)
-        var out = keyword + " " + wrapped(operands[0], level + 1, parenthesize: precedence(operands[0]) <= op.precedence)
+        out.append(keyword)
+        out.append(" ")
+        writeWrapped(operands[0], level + 1, parenthesize: precedence(operands[0]) <= op.precedence)
         for operand in operands.dropFirst() {
-            out += newline(level + 1) + op.rawValue + " "
-                + wrapped(operand, level + 1, parenthesize: precedence(operand) <= op.precedence)
+            writeNewline(level + 1)
+            out.append(op.rawValue)
+            out.append(" ")
+            writeWrapped(operand, level + 1, parenthesize: precedence(operand) <= op.precedence)
         }
-        return out
     }
 
     private func flatten(_ value: Expr, _ op: BinaryOperator, into operands: inout [Expr]) {
@@ -184,7 +263,12 @@ struct Printer {
         names.map(\.description).joined(separator: ", ")
     }
 
-    func exprs(_ values: [Expr], _ level: Int) -> String {
-        values.map { expr($0, level) }.joined(separator: ", ")
+    func exprs(_ values: [Expr], _ level: Int) -> String { text { $0.writeExprs(values, level) } }
+
+    mutating func writeExprs(_ values: [Expr], _ level: Int) {
+        for (i, value) in values.enumerated() {
+            if i > 0 { out.append(", ") }
+            writeExpr(value, level)
+        }
     }
 }
