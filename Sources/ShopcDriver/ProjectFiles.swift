@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import ShopcBase
 import ShopcSpec
 
@@ -14,6 +15,9 @@ public struct ProjectFiles: Sendable {
     public var templateOverrides: [String: String] = [:]
     /// The canonical project directory.
     public let root: URL
+    /// Every project file read so far (specs, templates and the files specs reference), for the
+    /// compile cache's fingerprint.
+    public let readLog = ReadLog()
 
     /// Reads everything under `projectDir`; problems become diagnostics.
     public init(projectDir: String, diagnostics: inout Diagnostics) {
@@ -107,6 +111,7 @@ public struct ProjectFiles: Sendable {
 
     /// Reads a project-relative file.
     public func read(_ relative: String) -> Result<[UInt8], Diagnostic> {
+        readLog.insert(relative)
         let url = root.appendingPathComponent(relative)
         let at = SourceLocation(file: relative, line: 1, column: 1)
         guard inside(url) else {
@@ -149,4 +154,15 @@ public struct ProjectFiles: Sendable {
         default: return ns.localizedDescription
         }
     }
+}
+
+/// The project-relative paths a `ProjectFiles` has read (thread-safe: the loader reads referenced
+/// files from several threads).
+public final class ReadLog: Sendable {
+    private let paths = Mutex<Set<String>>([])
+
+    func insert(_ path: String) { _ = paths.withLock { $0.insert(path) } }
+
+    /// The paths, sorted.
+    public var all: [String] { paths.withLock { $0.sorted() } }
 }

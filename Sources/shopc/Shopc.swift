@@ -140,6 +140,9 @@ struct Compile: ParsableCommand {
 
     @OptionGroup var selection: SelectionOptions
 
+    @Flag(name: .long, help: "Compile even when the inputs and the output folder are unchanged since the last clean compile.")
+    var noCache = false
+
     func validate() throws {
         if selection.isActive && (check || out == nil) {
             throw ValidationError("--select/--exclude write a partial output: give --out DIR (not generated/) and no --check")
@@ -151,6 +154,16 @@ struct Compile: ParsableCommand {
         var read = Diagnostics()
         let files = ProjectFiles(projectDir: options.projectDir, diagnostics: &read)
         clock.lap("read")
+        let outDir = out ?? files.root.appendingPathComponent("generated").path
+        // A partial (--select) compile is never remembered: its output depends on more than the inputs.
+        let cache = noCache || selection.isActive ? nil : CompileCache(root: files.root, outputDir: outDir)
+        let cacheKey = "out=\(outDir) targets=\(options.target.sorted()) vars=\(options.vars) strict=\(options.strict) werror=\(options.warningsAsErrors)"
+        if let cache, read.all.isEmpty, cache.isUpToDate(files, options: cacheKey) {
+            clock.lap("cache")
+            if options.timings { StageClock.report(clock.laps) }
+            Report.note("shopc: \(outDir) is up to date (inputs and output unchanged since the last compile)")
+            return
+        }
         var compileOptions = options.compilerOptions()
         if selection.isActive {
             compileOptions.models = Set(try selection.models(files: files, read: read, options: options).map(\.name))
@@ -163,7 +176,6 @@ struct Compile: ParsableCommand {
         if Report.print(output.diagnostics, options: options) { throw ExitCode(1) }
         guard let artifacts = output.artifacts else { throw ExitCode(1) }
         defer { clock.lap("write"); laps.append(contentsOf: clock.laps.suffix(1)) }
-        let outDir = out ?? files.root.appendingPathComponent("generated").path
         let writer = OutputWriter(outputDir: outDir, scope: options.target.isEmpty ? nil : Set(options.target))
         do {
             if check {
@@ -177,6 +189,7 @@ struct Compile: ParsableCommand {
                 throw ExitCode(1)
             }
             let drift = try writer.write(artifacts)
+            if output.diagnostics.isEmpty { cache?.record(files, options: cacheKey) }
             Report.note(drift.isEmpty
                 ? "shopc: \(artifacts.files.count) files up to date in \(outDir)"
                 : "shopc: wrote \(outDir) (\(drift.changed.count) changed, \(drift.added.count) added, \(drift.removed.count) removed)")
