@@ -37,52 +37,59 @@ public enum YAMLReader {
     }
 
     /// A cheap pre-scan: flow brackets nested too deep, or block indentation deeper than
-    /// `maxDepth` levels could plausibly need.
+    /// `maxDepth` levels could plausibly need. It reads lines at `\n` and treats every quote and
+    /// bracket outside quotes alike, wherever it stands (comments and block scalars included).
     static func nestingProblem(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> Diagnostic? {
-        var depth = 0
-        var line = 1
-        var column = 0
-        var lineStart = true
-        var indent = 0
-        var quote: UInt8 = 0
-        for byte in bytes {
-            column += 1
-            if byte == UInt8(ascii: "\n") {
-                line += 1; column = 0; lineStart = true; indent = 0
-                continue
-            }
-            if lineStart {
-                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") {
-                    indent += 1
-                    if indent > maxDepth * 8 {
-                        return .error(.yamlAlias, "YAML nesting is deeper than shopc accepts (\(maxDepth) levels)",
-                                      at: SourceLocation(file: path, line: line, column: column))
-                    }
-                    continue
-                }
-                lineStart = false
-            }
-            if quote != 0 {
-                if byte == quote { quote = 0 }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "'"):
-                quote = byte
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                depth += 1
-                if depth > maxDepth {
-                    return .error(.yamlAlias, "YAML nesting is deeper than shopc accepts (\(maxDepth) levels)",
-                                  at: SourceLocation(file: path, line: line, column: column))
-                }
-            case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                depth = max(0, depth - 1)
-            default:
-                break
-            }
+        guard let base = bytes.baseAddress else { return nil }
+        func tooDeep(line: Int, column: Int) -> Diagnostic {
+            .error(.yamlAlias, "YAML nesting is deeper than shopc accepts (\(maxDepth) levels)",
+                   at: SourceLocation(file: path, line: line, column: column))
         }
-        return nil
+        func find(_ byte: UInt8, from start: Int, to end: Int) -> Int? {
+            guard start < end, let hit = memchr(base + start, Int32(byte), end - start) else { return nil }
+            return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+        }
+        return nestingMarks.withUnsafeBufferPointer { marks -> Diagnostic? in
+            var depth = 0
+            var quote: UInt8 = 0
+            var line = 1
+            var lineStart = 0
+            while lineStart <= bytes.count {
+                let end = find(UInt8(ascii: "\n"), from: lineStart, to: bytes.count) ?? bytes.count
+                var i = lineStart
+                while i < end, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "-") {
+                    i += 1
+                    if i - lineStart > maxDepth * 8 { return tooDeep(line: line, column: i - lineStart) }
+                }
+                while i < end {
+                    if quote != 0 {
+                        guard let closing = find(quote, from: i, to: end) else { break }
+                        quote = 0
+                        i = closing + 1
+                        continue
+                    }
+                    let byte = bytes[i]
+                    i += 1
+                    guard marks[Int(byte)] else { continue }
+                    switch byte {
+                    case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                        quote = byte
+                    case UInt8(ascii: "["), UInt8(ascii: "{"):
+                        depth += 1
+                        if depth > maxDepth { return tooDeep(line: line, column: i - lineStart) }
+                    default:
+                        depth = max(0, depth - 1)
+                    }
+                }
+                line += 1
+                lineStart = end + 1
+            }
+            return nil
+        }
     }
+
+    /// The bytes `nestingProblem` looks at outside quotes: quotes and brackets.
+    private static let nestingMarks: [Bool] = (0...255).map { "\"'[]{}".utf8.contains(UInt8($0)) }
 
     /// The diagnostic for a failed `yaml_parser_parse`: libyaml's own problem text, at its mark,
     /// with its context as a note.
