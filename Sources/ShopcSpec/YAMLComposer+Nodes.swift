@@ -12,13 +12,13 @@ extension YAMLComposer {
         var height: Int
         /// Its interned structure, or -1 when no key comparison can involve it.
         var shape: Int
-        /// For a scalar, its resolved tag (a key's identity is its text and tag).
-        var scalarTag: String?
+        /// A scalar's resolved tag, nil for the usual string tag (a key is its text and tag).
+        var tag: String?
     }
 
     /// What tells two keys apart: the text and tag of scalars, the structure of anything else.
     enum KeyIdentity: Hashable {
-        case scalar(String, tag: String)
+        case scalar(String, tag: String?)
         case shape(Int)
     }
 
@@ -27,17 +27,18 @@ extension YAMLComposer {
     /// Interning makes a comparison of two collection keys a comparison of two integers, also
     /// for aliases expanding to large nodes.
     enum Shape: Hashable {
-        case scalar(String, tag: String)
-        case collection(isMapping: Bool, tag: String, children: [Int])
+        case scalar(String, tag: String?)
+        case collection(isMapping: Bool, tag: String?, children: [Int])
+
+        /// A node's tag once resolved, nil for its kind's default: no tag and the non-specific
+        /// `!` resolve to the default.
+        static func resolved(_ tag: String, default: String) -> String? {
+            tag.isEmpty || tag == "!" || tag == `default` ? nil : tag
+        }
 
         static let stringTag = "tag:yaml.org,2002:str"
         static let mappingTag = "tag:yaml.org,2002:map"
         static let sequenceTag = "tag:yaml.org,2002:seq"
-
-        /// A node's tag once resolved: no tag, or the non-specific `!`, means the kind's default.
-        static func resolved(_ tag: String, default: String) -> String {
-            tag.isEmpty || tag == "!" ? `default` : tag
-        }
     }
 
     /// A collection being composed.
@@ -48,11 +49,13 @@ extension YAMLComposer {
         /// Whether the collection is a mapping key or inside one (which shopc's rules skip).
         let inKey: Bool
         let anchor: String?
-        let tag: String
+        let tag: String?
         let tracksShape: Bool
-        var entries: [(key: ScalarNode, value: SpecNode)] = []
+        var entries: [MappingNode.Entry] = []
         var items: [SpecNode] = []
-        var keys: [(identity: KeyIdentity, location: SourceLocation)] = []
+        /// Every key's identity, kept once a key is not a plain string (a collection, or a scalar
+        /// with another tag); until then the keys of `entries` are all the keys.
+        var keys: [(identity: KeyIdentity, location: SourceLocation)]?
         /// The scalar key waiting for its value (nil after a collection key).
         var pendingKey: ScalarNode?
         var awaitingValue = false
@@ -60,7 +63,7 @@ extension YAMLComposer {
         var size = 1
         var height = 0
 
-        init(isMapping: Bool, location: SourceLocation, depth: Int, inKey: Bool, anchor: String?, tag: String, tracksShape: Bool) {
+        init(isMapping: Bool, location: SourceLocation, depth: Int, inKey: Bool, anchor: String?, tag: String?, tracksShape: Bool) {
             self.isMapping = isMapping
             self.location = location
             self.depth = depth
@@ -70,54 +73,71 @@ extension YAMLComposer {
             self.tracksShape = tracksShape
         }
 
-        mutating func add(_ built: Built) {
+        /// Whether the next node is a key.
+        var expectsKey: Bool { isMapping && !awaitingValue }
+
+        mutating func addKey(_ key: consuming ScalarNode, tag: String?, shape: Int) {
+            if tracksShape { children.append(shape) }
+            if tag != nil || keys != nil { record(.scalar(key.text, tag: tag), at: key.location) }
+            if entries.isEmpty { entries.reserveCapacity(4) }
+            pendingKey = key
+            awaitingValue = true
+        }
+
+        /// A collection key: compared with the others, then dropped (shopc rejects it).
+        mutating func addKey(collection built: Built) {
             if tracksShape { children.append(built.shape) }
-            if isMapping && !awaitingValue {
-                if let tag = built.scalarTag, case .scalar(let key) = built.node {
-                    keys.append((.scalar(key.text, tag: tag), key.location))
-                    pendingKey = key
-                } else {
-                    keys.append((.shape(built.shape), built.node.location))
-                    pendingKey = nil
-                }
-                awaitingValue = true
-                return
-            }
+            record(.shape(built.shape), at: built.node.location)
+            pendingKey = nil
+            awaitingValue = true
+        }
+
+        private mutating func record(_ identity: KeyIdentity, at location: SourceLocation) {
+            if keys == nil { keys = entries.map { (.scalar($0.key.text, tag: nil), $0.key.location) } }
+            keys?.append((identity, location))
+        }
+
+        mutating func addValue(_ built: consuming Built) {
+            if tracksShape { children.append(built.shape) }
             if isMapping {
-                // A collection key has no entry: shopc rejects it (see `complexKey`).
-                guard let key = pendingKey else { awaitingValue = false; return }
-                entries.append((key, built.node))
-                pendingKey = nil
                 awaitingValue = false
+                guard let key = pendingKey.take() else { return }
+                entries.append(MappingNode.Entry(key: key, value: built.node))
             } else {
                 items.append(built.node)
             }
             size = min(size + built.size, YAMLReader.maxNodes + 1)
             height = max(height, built.height + 1)
         }
+
+        /// The error for keys that repeat.
+        func duplicateKeys() -> Diagnostic? {
+            if let keys { return YAMLComposer.duplicateKeys(keys) }
+            guard YAMLComposer.repeats(count: entries.count, { entries[$0].key.text }) else { return nil }
+            return YAMLComposer.duplicateKeys(entries.map { (.scalar($0.key.text, tag: nil), $0.key.location) })
+        }
+    }
+
+    /// Whether two of `count` values are equal: compared pairwise when few, hashed when many.
+    static func repeats<T: Hashable>(count: Int, _ value: (Int) -> T) -> Bool {
+        guard count > 1 else { return false }
+        if count <= 16 {
+            for i in 1..<count {
+                let candidate = value(i)
+                for j in 0..<i where value(j) == candidate { return true }
+            }
+            return false
+        }
+        var seen = Set<T>(minimumCapacity: count)
+        for i in 0..<count where !seen.insert(value(i)).inserted { return true }
+        return false
     }
 
     /// The error for a mapping whose keys repeat: every repeated key, at the first occurrence of
     /// the first one named. Collection keys come first, then scalars in string order (Yams sorted
     /// keys by string and left the relative order of other kinds to chance).
     static func duplicateKeys(_ keys: [(identity: KeyIdentity, location: SourceLocation)]) -> Diagnostic? {
-        guard keys.count > 1 else { return nil }
-        var repeated = false
-        if keys.count <= 16 {
-            search: for i in 1..<keys.count {
-                for j in 0..<i where keys[i].identity == keys[j].identity {
-                    repeated = true
-                    break search
-                }
-            }
-        } else {
-            var seen = Set<KeyIdentity>(minimumCapacity: keys.count)
-            for key in keys where !seen.insert(key.identity).inserted {
-                repeated = true
-                break
-            }
-        }
-        guard repeated else { return nil }
+        guard repeats(count: keys.count, { keys[$0].identity }) else { return nil }
         var groups: [KeyIdentity: Int] = [:]
         var firsts: [(identity: KeyIdentity, location: SourceLocation, count: Int)] = []
         for key in keys {
@@ -152,7 +172,7 @@ extension YAMLComposer {
             if stringified.contains(scalar.location) { scalar.resolved = .string(scalar.text) }
             return .scalar(scalar)
         case .mapping(var mapping):
-            mapping.entries = mapping.entries.map { ($0.key, restring($0.value)) }
+            mapping.entries = mapping.entries.map { MappingNode.Entry(key: $0.key, value: restring($0.value)) }
             return .mapping(mapping)
         case .sequence(var sequence):
             sequence.items = sequence.items.map(restring)

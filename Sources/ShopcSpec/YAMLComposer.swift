@@ -101,7 +101,7 @@ struct YAMLComposer {
     private mutating func handle(_ event: inout yaml_event_t) throws(Failure) -> Built? {
         switch event.type {
         case YAML_SCALAR_EVENT:
-            return attach(scalar(&event))
+            return scalar(&event)
         case YAML_ALIAS_EVENT:
             return try alias(&event)
         case YAML_SEQUENCE_START_EVENT:
@@ -123,11 +123,11 @@ struct YAMLComposer {
     private var position: (depth: Int, inKey: Bool, isKey: Bool, tracksShape: Bool) {
         guard !stack.isEmpty else { return (0, false, false, false) }
         let top = stack.count - 1
-        let isKey = stack[top].isMapping && !stack[top].awaitingValue
+        let isKey = stack[top].expectsKey
         return (stack[top].depth + 1, stack[top].inKey || isKey, isKey, stack[top].tracksShape)
     }
 
-    private mutating func scalar(_ event: inout yaml_event_t) -> Built {
+    private mutating func scalar(_ event: inout yaml_event_t) -> Built? {
         let data = event.data.scalar
         let here = YAMLReader.location(event.start_mark, path: path)
         var value = UnsafeBufferPointer(start: data.value, count: data.value == nil ? 0 : data.length)
@@ -158,34 +158,43 @@ struct YAMLComposer {
         }
         if !place.inKey { visit(here, depth: place.depth) }
         let node = ScalarNode(text: text, resolved: resolved, location: here, origin: origin)
-        let scalarTag = Shape.resolved(tag, default: Shape.stringTag)
-        let anchored = data.anchor != nil
-        let shape = place.tracksShape || anchored ? intern(.scalar(text, tag: scalarTag)) : -1
-        let built = Built(node: .scalar(node), size: 1, height: 0, shape: shape, scalarTag: scalarTag)
-        if let anchor = data.anchor { anchors[Self.string(anchor)] = built }
-        return built
+        let resolvedTag = Shape.resolved(tag, default: Shape.stringTag)
+        let shape = place.tracksShape || data.anchor != nil ? intern(.scalar(text, tag: resolvedTag)) : -1
+        if let anchor = data.anchor {
+            anchors[Self.string(anchor)] = Built(node: .scalar(node), size: 1, height: 0, shape: shape, tag: resolvedTag)
+        }
+        if place.isKey {
+            stack[stack.count - 1].addKey(node, tag: resolvedTag, shape: shape)
+            return nil
+        }
+        return attach(Built(node: .scalar(node), size: 1, height: 0, shape: shape, tag: resolvedTag))
     }
 
     private mutating func alias(_ event: inout yaml_event_t) throws(Failure) -> Built? {
         let name = event.data.alias.anchor.map(Self.string) ?? ""
-        guard var anchored = anchors[name] else {
+        guard let anchored = anchors[name] else {
             throw Failure(diagnostic: .error(.yamlSyntax, "invalid YAML: found undefined alias", at: YAMLReader.location(event.start_mark, path: path)))
         }
         let place = position
-        if place.isKey, case .scalar(var key) = anchored.node, key.resolved != .string(key.text) {
+        guard place.isKey else {
+            if !place.inKey { visit(anchored, depth: place.depth) }
+            return attach(anchored)
+        }
+        let top = stack.count - 1
+        guard case .scalar(var key) = anchored.node else {
+            if !stack[top].inKey { complexKey(at: anchored.node.location) }
+            stack[top].addKey(collection: anchored)
+            return nil
+        }
+        if key.resolved != .string(key.text) {
             // Comparing keys resolves the tag that the anchor and its aliases share, so every use
             // of the anchor becomes a string, also those composed already (see `restring`).
             stringified.insert(key.location)
             key.resolved = .string(key.text)
-            anchored.node = .scalar(key)
-            anchors[name] = anchored
+            anchors[name]?.node = .scalar(key)
         }
-        if !place.inKey {
-            visit(anchored, depth: place.depth)
-        } else if place.isKey, !stack[stack.count - 1].inKey, anchored.scalarTag == nil {
-            complexKey(at: anchored.node.location)
-        }
-        return attach(anchored)
+        stack[top].addKey(key, tag: anchored.tag, shape: anchored.shape)
+        return nil
     }
 
     private mutating func open(isMapping: Bool, at mark: yaml_mark_t, anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?) {
@@ -201,22 +210,29 @@ struct YAMLComposer {
 
     private mutating func close() throws(Failure) -> Built {
         let frame = stack.removeLast()
-        if frame.isMapping, let duplicate = Self.duplicateKeys(frame.keys) {
+        if frame.isMapping, let duplicate = frame.duplicateKeys() {
             throw Failure(diagnostic: duplicate)
         }
         let node: SpecNode = frame.isMapping
             ? .mapping(MappingNode(entries: frame.entries, location: frame.location))
             : .sequence(SequenceNode(items: frame.items, location: frame.location))
         let shape = frame.tracksShape ? intern(.collection(isMapping: frame.isMapping, tag: frame.tag, children: frame.children)) : -1
-        let built = Built(node: node, size: frame.size, height: frame.height, shape: shape, scalarTag: nil)
+        let built = Built(node: node, size: frame.size, height: frame.height, shape: shape, tag: nil)
         if let anchor = frame.anchor { anchors[anchor] = built }
         return built
     }
 
     /// Adds a finished node to the open collection; returns it when it is the root.
-    private mutating func attach(_ built: Built) -> Built? {
+    private mutating func attach(_ built: consuming Built) -> Built? {
         guard !stack.isEmpty else { return built }
-        stack[stack.count - 1].add(built)
+        let top = stack.count - 1
+        if !stack[top].expectsKey {
+            stack[top].addValue(built)
+        } else if case .scalar(let key) = built.node {
+            stack[top].addKey(key, tag: built.tag, shape: built.shape)
+        } else {
+            stack[top].addKey(collection: built)
+        }
         return nil
     }
 
