@@ -12,26 +12,35 @@ struct MappingReader {
 
     /// The declared shape of the mapping, when it is one of `SpecSchema.sections`.
     let section: SpecSchema.Section?
+    /// The allowed keys, when given as a list rather than by `section`.
+    private let allowedList: [String]?
 
     /// Checks the keys against the section's fields (every key for open-ended sections) and
     /// indexes the entries; `what` overrides the section's name in messages.
     init(_ node: MappingNode, section: SpecSchema.Section, what: String? = nil, diagnostics: inout Diagnostics) {
-        self.init(node, what: what ?? section.what, section: section, diagnostics: &diagnostics,
-                  allows: { section.openEnded || section.field($0) != nil }, allowed: { section.keys })
+        self.node = node
+        self.what = what ?? section.what
+        self.section = section
+        allowedList = nil
+        indexKeys(&diagnostics)
     }
 
     /// Checks the keys against `allowed` and indexes the entries.
     init(_ node: MappingNode, what: String, allowed: [String], section: SpecSchema.Section? = nil, diagnostics: inout Diagnostics) {
-        self.init(node, what: what, section: section, diagnostics: &diagnostics, allows: { allowed.contains($0) }, allowed: { allowed })
-    }
-
-    private init(
-        _ node: MappingNode, what: String, section: SpecSchema.Section?, diagnostics: inout Diagnostics,
-        allows: (String) -> Bool, allowed: () -> [String]
-    ) {
         self.node = node
         self.what = what
         self.section = section
+        allowedList = allowed
+        indexKeys(&diagnostics)
+    }
+
+    private func allows(_ key: String) -> Bool {
+        if let allowedList { return allowedList.contains(key) }
+        return section?.openEnded == true || section?.field(key) != nil
+    }
+
+    /// Reports the keys that are not allowed and indexes the others.
+    private mutating func indexKeys(_ diagnostics: inout Diagnostics) {
         keys.reserveCapacity(node.entries.count)
         for index in node.entries.indices {
             let key = node.entries[index].key.text
@@ -42,7 +51,7 @@ struct MappingReader {
             }
             if indices == nil { indices = Array(0..<index) }
             var notes: [DiagnosticNote] = []
-            if let note = Suggestion.note(for: key, in: allowed()) { notes.append(note) }
+            if let note = Suggestion.note(for: key, in: allowedList ?? section?.keys ?? []) { notes.append(note) }
             diagnostics.error(.unknownKey, "unknown key '\(key)' in \(what)", at: node.entries[index].key.location, notes: notes)
         }
     }
@@ -50,7 +59,9 @@ struct MappingReader {
     /// The entry index of an allowed key. A linear search: mappings are small, and the YAML
     /// reader has rejected duplicate keys.
     private func index(_ key: String) -> Int? {
-        guard let position = keys.firstIndex(of: key) else { return nil }
+        // Comparing lengths first spares most calls into the string comparison.
+        let length = key.utf8.count
+        guard let position = keys.firstIndex(where: { $0.utf8.count == length && $0 == key }) else { return nil }
         return indices?[position] ?? position
     }
 
@@ -61,7 +72,7 @@ struct MappingReader {
     func node(_ key: String) -> SpecNode? { value(key) }
 
     /// Whether the key is present.
-    func has(_ key: String) -> Bool { keys.contains(key) }
+    func has(_ key: String) -> Bool { index(key) != nil }
 
     /// The location of a key itself, or of the mapping when absent.
     func keyLocation(_ key: String) -> SourceLocation { index(key).map { node.entries[$0].key.location } ?? node.location }

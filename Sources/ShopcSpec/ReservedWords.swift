@@ -20,6 +20,10 @@ public enum ReservedWords {
 
     /// Whether `name` (case-insensitive, ASCII) is a reserved word.
     public static func contains(_ name: String) -> Bool {
-        name.utf8.count <= 17 && all.contains(name.uppercased())
+        // Every word is at most 17 letters and underscores, so a name with another ASCII byte
+        // (a digit, say) is told apart without upper-casing and hashing it.
+        name.utf8.count <= 17
+            && name.utf8.allSatisfy { ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") || $0 == UInt8(ascii: "_") || $0 >= 0x80 }
+            && all.contains(name.uppercased())
     }
 }
