@@ -39,8 +39,8 @@ public struct SpecLoader {
                 SectionDecoder(file: file.path, readReferenced: readReferenced).decodeProject(project, into: &specs, &diagnostics)
             }
             diagnostics.emit(contentsOf: result.laterDiagnostics.all)
-            specs.append(sectionsOf: result.specs)
         }
+        specs.append(sectionsOf: loaded.map(\.specs))
         return specs
     }
 
@@ -112,16 +112,20 @@ public struct SpecLoader {
 }
 
 extension ProjectSpecs {
-    /// Appends `other`'s sections but the project and the file list.
-    mutating func append(sectionsOf other: ProjectSpecs) {
-        sources += other.sources
-        models += other.models
-        macros += other.macros
-        fileFormats += other.fileFormats
-        storageIntegrations += other.storageIntegrations
-        maskingPolicies += other.maskingPolicies
-        singularTests += other.singularTests
-        genericTests += other.genericTests
-        analyses += other.analyses
+    /// Appends the sections of `parts`, in order, but their project and file list.
+    mutating func append(sectionsOf parts: [ProjectSpecs]) {
+        func merge<Spec>(_ list: WritableKeyPath<ProjectSpecs, [Spec]>) {
+            self[keyPath: list].reserveCapacity(self[keyPath: list].count + parts.reduce(0) { $0 + $1[keyPath: list].count })
+            for part in parts { self[keyPath: list] += part[keyPath: list] }
+        }
+        merge(\.sources)
+        merge(\.models)
+        merge(\.macros)
+        merge(\.fileFormats)
+        merge(\.storageIntegrations)
+        merge(\.maskingPolicies)
+        merge(\.singularTests)
+        merge(\.genericTests)
+        merge(\.analyses)
     }
 }
