@@ -167,6 +167,7 @@ struct MappingReader {
             if case .null = s.resolved { return [] }
         case .sequence(let seq):
             var out: [Located<String>] = []
+            out.reserveCapacity(seq.items.count)
             for item in seq.items {
                 if case .scalar(let s) = item, case .string(let text) = s.resolved {
                     out.append(Located(text, at: s.location))
@@ -201,6 +202,7 @@ struct MappingReader {
         switch value {
         case .sequence(let seq):
             var out: [MappingNode] = []
+            out.reserveCapacity(seq.items.count)
             for item in seq.items {
                 if case .mapping(let m) = item {
                     out.append(m)

@@ -120,7 +120,8 @@ struct SectionDecoder {
     /// arguments, tests, analyses), which may then be reserved words.
     func identifier(_ r: MappingReader, _ key: String, required: Bool? = nil, sqlName: Bool = true, _ d: inout Diagnostics) -> Located<String>? {
         guard let s = r.string(key, required: required, &d) else { return nil }
-        return checkIdentifier(s, what: "'\(key)' in \(r.what)", sqlName: sqlName, &d) ? s : nil
+        let what = r.what  // the message captures this string rather than a copy of the reader
+        return checkIdentifier(s, what: "'\(key)' in \(what)", sqlName: sqlName, &d) ? s : nil
     }
 
     /// Names become SQL identifiers, so only plain identifiers are accepted: this is what keeps a
