@@ -39,19 +39,15 @@ struct YAMLComposer {
 
     /// Parses the file: its one document's root node, nil for an empty stream, or the failure.
     mutating func compose() -> Result<SpecNode?, Failure> {
+        // No bytes is an empty stream (and libyaml wants a non-null input pointer).
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return .success(nil) }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             return .failure(Failure(diagnostic: YAMLReader.diagnostic(for: parser, path: path)))
         }
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-        // libyaml wants a non-null pointer even for no input.
-        var empty: UInt8 = 0
-        if let base = bytes.baseAddress, !bytes.isEmpty {
-            yaml_parser_set_input_string(&parser, base, bytes.count)
-        } else {
-            yaml_parser_set_input_string(&parser, &empty, 0)
-        }
+        yaml_parser_set_input_string(&parser, base, bytes.count)
         do {
             return .success(try composeStream(&parser))
         } catch {
@@ -115,7 +111,8 @@ struct YAMLComposer {
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             return attach(try close())
         default:
-            return nil
+            // libyaml sends nothing else inside a document; were it to, stop rather than loop.
+            throw Failure(diagnostic: .error(.yamlSyntax, "invalid YAML: unexpected end of the document", at: YAMLReader.location(event.start_mark, path: path)))
         }
     }
 
