@@ -6,16 +6,23 @@ struct MappingReader {
     let node: MappingNode
     /// What the mapping describes, for messages ("model", "source table"...).
     let what: String
-    private var values: [String: (key: ScalarNode, value: SpecNode)] = [:]
+    /// The allowed keys present, and the index of each one's entry when some key is not allowed.
+    private var keys: [String] = []
+    private var indices: [Int]?
 
     /// The declared shape of the mapping, when it is one of `SpecSchema.sections`.
     let section: SpecSchema.Section?
+    /// The allowed keys, when given as a list rather than by `section`.
+    private let allowedList: [String]?
 
     /// Checks the keys against the section's fields (every key for open-ended sections) and
     /// indexes the entries; `what` overrides the section's name in messages.
     init(_ node: MappingNode, section: SpecSchema.Section, what: String? = nil, diagnostics: inout Diagnostics) {
-        let allowed = section.openEnded ? node.entries.map(\.key.text) : section.keys
-        self.init(node, what: what ?? section.what, allowed: allowed, section: section, diagnostics: &diagnostics)
+        self.node = node
+        self.what = what ?? section.what
+        self.section = section
+        allowedList = nil
+        indexKeys(&diagnostics)
     }
 
     /// Checks the keys against `allowed` and indexes the entries.
@@ -23,36 +30,67 @@ struct MappingReader {
         self.node = node
         self.what = what
         self.section = section
-        for entry in node.entries {
-            let key = entry.key.text
-            if !allowed.contains(key) {
-                var notes: [DiagnosticNote] = []
-                if let note = Suggestion.note(for: key, in: allowed) { notes.append(note) }
-                diagnostics.error(.unknownKey, "unknown key '\(key)' in \(what)", at: entry.key.location, notes: notes)
+        allowedList = allowed
+        indexKeys(&diagnostics)
+    }
+
+    private func allows(_ key: String) -> Bool {
+        if let allowedList { return allowedList.contains(key) }
+        return section?.openEnded == true || section?.field(key) != nil
+    }
+
+    /// Reports the keys that are not allowed and indexes the others.
+    private mutating func indexKeys(_ diagnostics: inout Diagnostics) {
+        keys.reserveCapacity(node.entries.count)
+        for index in node.entries.indices {
+            let key = node.entries[index].key.text
+            if allows(key) {
+                keys.append(key)
+                indices?.append(index)
                 continue
             }
-            values[key] = (entry.key, entry.value)
+            if indices == nil { indices = Array(0..<index) }
+            var notes: [DiagnosticNote] = []
+            if let note = Suggestion.note(for: key, in: allowedList ?? section?.keys ?? []) { notes.append(note) }
+            diagnostics.error(.unknownKey, "unknown key '\(key)' in \(what)", at: node.entries[index].key.location, notes: notes)
         }
     }
 
+    /// The entry index of an allowed key. A linear search: mappings are small, and the YAML
+    /// reader has rejected duplicate keys.
+    private func index(_ key: String) -> Int? {
+        // Comparing lengths first spares most calls into the string comparison.
+        let length = key.utf8.count
+        guard let position = keys.firstIndex(where: { $0.utf8.count == length && $0 == key }) else { return nil }
+        return indices?[position] ?? position
+    }
+
+    /// The value of an allowed key.
+    private func value(_ key: String) -> SpecNode? { index(key).map { node.entries[$0].value } }
+
     /// The raw node of a key, if present.
-    func node(_ key: String) -> SpecNode? { values[key]?.value }
+    func node(_ key: String) -> SpecNode? { value(key) }
 
     /// Whether the key is present.
-    func has(_ key: String) -> Bool { values[key] != nil }
+    func has(_ key: String) -> Bool { index(key) != nil }
 
     /// The location of a key itself, or of the mapping when absent.
-    func keyLocation(_ key: String) -> SourceLocation { values[key]?.key.location ?? node.location }
+    func keyLocation(_ key: String) -> SourceLocation { index(key).map { node.entries[$0].key.location } ?? node.location }
 
     private func wrongType(_ key: String, expected: String, found: SpecNode, _ diagnostics: inout Diagnostics) {
         diagnostics.error(
             .wrongType, "'\(key)' in \(what) must be \(expected), found \(found.kindDescription)", at: found.location)
     }
 
-    /// Whether `key` must be present: the caller's word, else the section's declaration.
-    private func isRequired(_ key: String, _ explicit: Bool?) -> Bool {
+    /// Checks, in debug builds, that a typed field is declared in `SpecSchema`.
+    private func assertDeclared(_ key: String) {
         assert(section == nil || section?.openEnded == true || section?.field(key) != nil, "'\(key)' is not declared in SpecSchema for \(what)")
-        return explicit ?? section?.field(key)?.required ?? false
+    }
+
+    /// Whether `key` must be present: the caller's word, else the section's declaration. Asked
+    /// only when the key is absent or null, as the declaration takes a search.
+    private func isRequired(_ key: String, _ explicit: Bool?) -> Bool {
+        explicit ?? section?.field(key)?.required ?? false
     }
 
     private func missing(_ key: String, _ diagnostics: inout Diagnostics) {
@@ -62,15 +100,15 @@ struct MappingReader {
     /// A string field. Numbers and booleans are not accepted where a string is expected, except
     /// when `lenient` (for free text such as descriptions).
     func string(_ key: String, required explicit: Bool? = nil, lenient: Bool = false, _ d: inout Diagnostics) -> Located<String>? {
-        let required = isRequired(key, explicit)
-        guard let value = values[key]?.value else {
-            if required { missing(key, &d) }
+        assertDeclared(key)
+        guard let value = value(key) else {
+            if isRequired(key, explicit) { missing(key, &d) }
             return nil
         }
         if case .scalar(let s) = value {
             switch s.resolved {
             case .string(let text): return Located(text, at: s.location)
-            case .null where !required: return nil
+            case .null where !isRequired(key, explicit): return nil
             case .int, .double, .bool:
                 if lenient { return Located(s.text, at: s.location) }
             default: break
@@ -82,7 +120,7 @@ struct MappingReader {
 
     /// A scalar string with its origin, for embedded SQL and templates.
     func text(_ key: String, _ d: inout Diagnostics) -> ScalarNode? {
-        guard let value = values[key]?.value else { return nil }
+        guard let value = value(key) else { return nil }
         if case .scalar(let s) = value, case .string = s.resolved { return s }
         wrongType(key, expected: "a string", found: value, &d)
         return nil
@@ -90,9 +128,9 @@ struct MappingReader {
 
     /// An integer field.
     func int(_ key: String, required explicit: Bool? = nil, _ d: inout Diagnostics) -> Located<Int>? {
-        let required = isRequired(key, explicit)
-        guard let value = values[key]?.value else {
-            if required { missing(key, &d) }
+        assertDeclared(key)
+        guard let value = value(key) else {
+            if isRequired(key, explicit) { missing(key, &d) }
             return nil
         }
         if case .scalar(let s) = value, case .int(let i) = s.resolved { return Located(i, at: s.location) }
@@ -102,7 +140,7 @@ struct MappingReader {
 
     /// A boolean field.
     func bool(_ key: String, _ d: inout Diagnostics) -> Located<Bool>? {
-        guard let value = values[key]?.value else { return nil }
+        guard let value = value(key) else { return nil }
         if case .scalar(let s) = value, case .bool(let b) = s.resolved { return Located(b, at: s.location) }
         wrongType(key, expected: "a boolean (true or false)", found: value, &d)
         return nil
@@ -122,13 +160,14 @@ struct MappingReader {
 
     /// A list of strings; a single string is accepted as a one-element list.
     func stringList(_ key: String, _ d: inout Diagnostics) -> [Located<String>] {
-        guard let value = values[key]?.value else { return [] }
+        guard let value = value(key) else { return [] }
         switch value {
         case .scalar(let s):
             if case .string(let text) = s.resolved { return [Located(text, at: s.location)] }
             if case .null = s.resolved { return [] }
         case .sequence(let seq):
             var out: [Located<String>] = []
+            out.reserveCapacity(seq.items.count)
             for item in seq.items {
                 if case .scalar(let s) = item, case .string(let text) = s.resolved {
                     out.append(Located(text, at: s.location))
@@ -146,23 +185,24 @@ struct MappingReader {
 
     /// A nested mapping.
     func mapping(_ key: String, required explicit: Bool? = nil, _ d: inout Diagnostics) -> MappingNode? {
-        let required = isRequired(key, explicit)
-        guard let value = values[key]?.value else {
-            if required { missing(key, &d) }
+        assertDeclared(key)
+        guard let value = value(key) else {
+            if isRequired(key, explicit) { missing(key, &d) }
             return nil
         }
         if case .mapping(let m) = value { return m }
-        if case .scalar(let s) = value, case .null = s.resolved, !required { return nil }
+        if case .scalar(let s) = value, case .null = s.resolved, !isRequired(key, explicit) { return nil }
         wrongType(key, expected: "a mapping", found: value, &d)
         return nil
     }
 
     /// A list of mappings (for example the models of a file).
     func mappingList(_ key: String, _ d: inout Diagnostics) -> [MappingNode] {
-        guard let value = values[key]?.value else { return [] }
+        guard let value = value(key) else { return [] }
         switch value {
         case .sequence(let seq):
             var out: [MappingNode] = []
+            out.reserveCapacity(seq.items.count)
             for item in seq.items {
                 if case .mapping(let m) = item {
                     out.append(m)

@@ -20,6 +20,22 @@ public enum ReservedWords {
 
     /// Whether `name` (case-insensitive, ASCII) is a reserved word.
     public static func contains(_ name: String) -> Bool {
-        name.utf8.count <= 17 && all.contains(name.uppercased())
+        let bytes = name.utf8
+        guard bytes.count <= maxLength else { return false }
+        guard bytes.allSatisfy({ $0 < 0x80 }), let first = bytes.first else {
+            return all.contains(name.uppercased())
+        }
+        // ASCII: compare with the few words of the same length and first letter, without
+        // upper-casing and hashing the name.
+        let upper = { (byte: UInt8) in byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 0x20 : byte }
+        return byLengthAndFirst[bytes.count * 128 + Int(upper(first))]?.contains { word in
+            word.elementsEqual(bytes, by: { $0 == upper($1) })
+        } ?? false
     }
+
+    private static let maxLength = 17
+
+    /// The words' UTF-8 bytes, by length and first byte (`length * 128 + byte`).
+    private static let byLengthAndFirst: [Int: [[UInt8]]] = Dictionary(
+        grouping: all.map { Array($0.utf8) }, by: { $0.count * 128 + Int($0[0]) })
 }

@@ -59,9 +59,12 @@ extension SectionDecoder {
     // MARK: Columns and tests
 
     func columns(_ r: MappingReader, _ d: inout Diagnostics) -> [ColumnSpec] {
+        let list = r.mappingList("columns", &d)
         var out: [ColumnSpec] = []
+        out.reserveCapacity(list.count)
         var seen: [String: SourceLocation] = [:]
-        for cm in r.mappingList("columns", &d) {
+        seen.reserveCapacity(list.count)
+        for cm in list {
             let cr = MappingReader(cm, section: SpecSchema.column, diagnostics: &d)
             guard let name = identifier(cr, "name", required: true, &d) else { continue }
             if let previous = seen[name.value.uppercased()] {

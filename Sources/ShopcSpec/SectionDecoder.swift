@@ -3,30 +3,39 @@ import ShopcBase
 /// Decodes the sections of one spec file.
 struct SectionDecoder {
     let file: String
-    let readReferenced: (String) -> ReferencedFile
+    let readReferenced: @Sendable (String) -> ReferencedFile
 
-    mutating func decodeFile(_ root: MappingNode, into specs: inout ProjectSpecs, _ d: inout Diagnostics) {
+    /// Decodes one file's sections but `project` into `specs` and returns its project mapping:
+    /// only the first project across files counts, which the loader settles once every file is
+    /// decoded (`decodeProject(_:into:_:)`). Diagnostics of what comes before the project go to
+    /// `d`, those of what comes after it to `later`.
+    func decodeFile(_ root: MappingNode, into specs: inout ProjectSpecs, _ d: inout Diagnostics, later: inout Diagnostics) -> MappingNode? {
         let r = MappingReader(root, section: SpecSchema.file, diagnostics: &d)
         if let version = r.int("version", &d), version.value != 1 {
             d.error(.invalidValue, "unsupported spec version \(version.value); this shopc reads version 1", at: version.location)
         }
-        if let project = r.mapping("project", &d) {
-            if let existing = specs.project {
-                d.error(.duplicateName, "a second 'project' section", at: project.location,
-                        notes: [DiagnosticNote("the project is declared here", at: existing.location)])
-            } else {
-                specs.project = decodeProject(project, &d)
-            }
+        let project = r.mapping("project", &d)
+        for m in r.mappingList("sources", &later) { if let s = decodeSource(m, &later) { specs.sources.append(s) } }
+        for m in r.mappingList("models", &later) { if let s = decodeModel(m, &later) { specs.models.append(s) } }
+        for m in r.mappingList("macros", &later) { if let s = decodeMacro(m, &later) { specs.macros.append(s) } }
+        for m in r.mappingList("file_formats", &later) { if let s = decodeFileFormat(m, &later) { specs.fileFormats.append(s) } }
+        for m in r.mappingList("storage_integrations", &later) { if let s = decodeIntegration(m, &later) { specs.storageIntegrations.append(s) } }
+        for m in r.mappingList("masking_policies", &later) { if let s = decodeMaskingPolicy(m, &later) { specs.maskingPolicies.append(s) } }
+        for m in r.mappingList("tests", &later) { if let s = decodeSingularTest(m, &later) { specs.singularTests.append(s) } }
+        for m in r.mappingList("generic_tests", &later) { if let s = decodeGenericTest(m, &later) { specs.genericTests.append(s) } }
+        for m in r.mappingList("analyses", &later) { if let s = decodeAnalysis(m, &later) { specs.analyses.append(s) } }
+        return project
+    }
+
+    /// Decodes a file's `project` section into `specs`, or reports it when an earlier file
+    /// already declared the project.
+    func decodeProject(_ project: MappingNode, into specs: inout ProjectSpecs, _ d: inout Diagnostics) {
+        if let existing = specs.project {
+            d.error(.duplicateName, "a second 'project' section", at: project.location,
+                    notes: [DiagnosticNote("the project is declared here", at: existing.location)])
+        } else {
+            specs.project = decodeProject(project, &d)
         }
-        for m in r.mappingList("sources", &d) { if let s = decodeSource(m, &d) { specs.sources.append(s) } }
-        for m in r.mappingList("models", &d) { if let s = decodeModel(m, &d) { specs.models.append(s) } }
-        for m in r.mappingList("macros", &d) { if let s = decodeMacro(m, &d) { specs.macros.append(s) } }
-        for m in r.mappingList("file_formats", &d) { if let s = decodeFileFormat(m, &d) { specs.fileFormats.append(s) } }
-        for m in r.mappingList("storage_integrations", &d) { if let s = decodeIntegration(m, &d) { specs.storageIntegrations.append(s) } }
-        for m in r.mappingList("masking_policies", &d) { if let s = decodeMaskingPolicy(m, &d) { specs.maskingPolicies.append(s) } }
-        for m in r.mappingList("tests", &d) { if let s = decodeSingularTest(m, &d) { specs.singularTests.append(s) } }
-        for m in r.mappingList("generic_tests", &d) { if let s = decodeGenericTest(m, &d) { specs.genericTests.append(s) } }
-        for m in r.mappingList("analyses", &d) { if let s = decodeAnalysis(m, &d) { specs.analyses.append(s) } }
     }
 
     // MARK: Project
@@ -111,19 +120,20 @@ struct SectionDecoder {
     /// arguments, tests, analyses), which may then be reserved words.
     func identifier(_ r: MappingReader, _ key: String, required: Bool? = nil, sqlName: Bool = true, _ d: inout Diagnostics) -> Located<String>? {
         guard let s = r.string(key, required: required, &d) else { return nil }
-        return checkIdentifier(s, what: "'\(key)' in \(r.what)", sqlName: sqlName, &d) ? s : nil
+        let what = r.what  // the message captures this string rather than a copy of the reader
+        return checkIdentifier(s, what: "'\(key)' in \(what)", sqlName: sqlName, &d) ? s : nil
     }
 
     /// Names become SQL identifiers, so only plain identifiers are accepted: this is what keeps a
     /// spec value from changing what a statement does.
     @discardableResult
-    func checkIdentifier(_ s: Located<String>, what: String, sqlName: Bool = true, _ d: inout Diagnostics) -> Bool {
+    func checkIdentifier(_ s: Located<String>, what: @autoclosure () -> String, sqlName: Bool = true, _ d: inout Diagnostics) -> Bool {
         if Identifier.isValid(s.value) {
             guard sqlName, ReservedWords.contains(s.value) else { return true }
-            d.error(.invalidIdentifier, "\(what) is the Snowflake reserved word '\(s.value.uppercased())', which cannot be an unquoted identifier; choose another name", at: s.location)
+            d.error(.invalidIdentifier, "\(what()) is the Snowflake reserved word '\(s.value.uppercased())', which cannot be an unquoted identifier; choose another name", at: s.location)
             return false
         }
-        d.error(.invalidIdentifier, "\(what) must be an identifier (a letter or '_' followed by letters, digits, '_' or '$', at most 255 characters), found '\(Identifier.printable(s.value))'", at: s.location)
+        d.error(.invalidIdentifier, "\(what()) must be an identifier (a letter or '_' followed by letters, digits, '_' or '$', at most 255 characters), found '\(Identifier.printable(s.value))'", at: s.location)
         return false
     }
 
@@ -194,7 +204,7 @@ struct SectionDecoder {
 public enum Identifier {
     /// A Snowflake unquoted identifier: `[A-Za-z_][A-Za-z0-9_$]*`, at most 255 characters.
     public static func isValid(_ s: String) -> Bool {
-        let bytes = Array(s.utf8)
+        let bytes = s.utf8
         guard let first = bytes.first, bytes.count <= 255 else { return false }
         func letter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 95 }
         guard letter(first) else { return false }

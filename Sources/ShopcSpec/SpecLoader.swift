@@ -14,10 +14,11 @@ public struct SpecLoader {
     /// Keys allowed at the top level of a spec file.
     public static var topLevelKeys: [String] { SpecSchema.file.keys }
 
-    let readReferenced: (String) -> ReferencedFile
+    let readReferenced: @Sendable (String) -> ReferencedFile
 
-    /// Creates a loader; `readReferenced` receives a normalised project-relative path.
-    public init(readReferenced: @escaping (String) -> ReferencedFile) {
+    /// Creates a loader; `readReferenced` receives a normalised project-relative path and may be
+    /// called from several threads at once.
+    public init(readReferenced: @escaping @Sendable (String) -> ReferencedFile) {
         self.readReferenced = readReferenced
     }
 
@@ -26,27 +27,39 @@ public struct SpecLoader {
     public func load(files: [(path: String, bytes: [UInt8])], diagnostics: inout Diagnostics) -> ProjectSpecs {
         var specs = ProjectSpecs()
         let sorted = files.sorted(by: { $0.path < $1.path }).map { SourceBytes(path: $0.path, bytes: $0.bytes) }
-        // Parsing YAML is independent per file: do it on all cores, then decode sections in path
-        // order so the result and the diagnostics do not depend on scheduling.
-        let parsed = Parallel.map(sorted) { file -> ParsedFile in
-            var d = Diagnostics()
-            let sha = SHA256.hex(file.bytes)
-            guard let text = Self.decode(file.bytes, path: file.path, diagnostics: &d) else { return ParsedFile(sha256: sha, root: nil, diagnostics: d) }
-            return ParsedFile(sha256: sha, root: YAMLReader.read(text, path: file.path, diagnostics: &d), diagnostics: d)
-        }
-        for (file, result) in zip(sorted, parsed) {
+        // Files are parsed and decoded independently, on all cores, then merged in path order so
+        // that the result and the diagnostics do not depend on scheduling. Only the project
+        // section depends on the files before it (the first one wins), so it is decoded here.
+        let readReferenced = readReferenced
+        let loaded = Parallel.map(sorted) { Self.loadFile($0, readReferenced: readReferenced) }
+        for (file, result) in zip(sorted, loaded) {
             specs.files.append(SpecFile(path: file.path, sha256: result.sha256))
             diagnostics.emit(contentsOf: result.diagnostics.all)
-            guard let root = result.root else { continue }
-            guard case .mapping(let mapping) = root else {
-                if case .scalar(let s) = root, s.resolved == .null { continue }
-                diagnostics.error(.wrongType, "a spec file must be a mapping of sections (\(Self.topLevelKeys.joined(separator: ", "))), found \(root.kindDescription)", at: root.location)
-                continue
+            if let project = result.project {
+                SectionDecoder(file: file.path, readReferenced: readReferenced).decodeProject(project, into: &specs, &diagnostics)
             }
-            var decoder = SectionDecoder(file: file.path, readReferenced: readReferenced)
-            decoder.decodeFile(mapping, into: &specs, &diagnostics)
+            diagnostics.emit(contentsOf: result.laterDiagnostics.all)
         }
+        specs.append(sectionsOf: loaded.map(\.specs))
         return specs
+    }
+
+    /// Parses one file and decodes its sections but the project.
+    static func loadFile(_ file: SourceBytes, readReferenced: @escaping @Sendable (String) -> ReferencedFile) -> LoadedFile {
+        var loaded = LoadedFile(sha256: SHA256.hex(file.bytes))
+        guard let text = decode(file.bytes, path: file.path, diagnostics: &loaded.diagnostics),
+              let root = YAMLReader.read(text, path: file.path, diagnostics: &loaded.diagnostics)
+        else { return loaded }
+        guard case .mapping(let mapping) = root else {
+            if case .scalar(let s) = root, s.resolved == .null { return loaded }
+            loaded.diagnostics.error(
+                .wrongType, "a spec file must be a mapping of sections (\(topLevelKeys.joined(separator: ", "))), found \(root.kindDescription)",
+                at: root.location)
+            return loaded
+        }
+        let decoder = SectionDecoder(file: file.path, readReferenced: readReferenced)
+        loaded.project = decoder.decodeFile(mapping, into: &loaded.specs, &loaded.diagnostics, later: &loaded.laterDiagnostics)
+        return loaded
     }
 
     /// One spec file's bytes.
@@ -55,11 +68,20 @@ public struct SpecLoader {
         var bytes: [UInt8]
     }
 
-    /// One spec file after YAML parsing.
-    struct ParsedFile: Sendable {
+    /// One spec file, parsed and decoded.
+    struct LoadedFile: Sendable {
         var sha256: String
-        var root: SpecNode?
-        var diagnostics: Diagnostics
+        /// Every section but the project.
+        var specs = ProjectSpecs()
+        /// The file's `project` section, decoded when the files are merged.
+        var project: MappingNode?
+        /// Diagnostics from before the project section, then from after it.
+        var diagnostics = Diagnostics()
+        var laterDiagnostics = Diagnostics()
+
+        init(sha256: String) {
+            self.sha256 = sha256
+        }
     }
 
     /// Decodes UTF-8, dropping a byte-order mark; invalid bytes are a located error.
@@ -86,5 +108,24 @@ public struct SpecLoader {
         }
         diagnostics.error(.invalidEncoding, "file is not valid UTF-8", at: SourceLocation(file: path, line: line, column: column))
         return nil
+    }
+}
+
+extension ProjectSpecs {
+    /// Appends the sections of `parts`, in order, but their project and file list.
+    mutating func append(sectionsOf parts: [ProjectSpecs]) {
+        func merge<Spec>(_ list: WritableKeyPath<ProjectSpecs, [Spec]>) {
+            self[keyPath: list].reserveCapacity(self[keyPath: list].count + parts.reduce(0) { $0 + $1[keyPath: list].count })
+            for part in parts { self[keyPath: list] += part[keyPath: list] }
+        }
+        merge(\.sources)
+        merge(\.models)
+        merge(\.macros)
+        merge(\.fileFormats)
+        merge(\.storageIntegrations)
+        merge(\.maskingPolicies)
+        merge(\.singularTests)
+        merge(\.genericTests)
+        merge(\.analyses)
     }
 }

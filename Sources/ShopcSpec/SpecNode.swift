@@ -55,8 +55,15 @@ public struct ScalarNode: Sendable {
 
 /// A mapping with its entries in file order.
 public struct MappingNode: Sendable {
-    /// Key/value pairs in file order; keys are scalars.
-    public var entries: [(key: ScalarNode, value: SpecNode)]
+    /// One key and its value.
+    public struct Entry: Sendable {
+        public var key: ScalarNode
+        public var value: SpecNode
+    }
+
+    /// Key/value pairs in file order; keys are scalars. (A struct rather than a tuple: the
+    /// optimizer reads a field of an array's struct element in place, but copies a whole tuple.)
+    public var entries: [Entry]
     /// Where the mapping starts.
     public var location: SourceLocation
 }

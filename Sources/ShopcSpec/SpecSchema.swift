@@ -65,7 +65,10 @@ public enum SpecSchema {
         public var keys: [String] { fields.map(\.name) }
 
         /// The field declared for `key`.
-        public func field(_ key: String) -> Field? { fields.first { $0.name == key } }
+        public func field(_ key: String) -> Field? {
+            let length = key.utf8.count
+            return fields.first { $0.name.utf8.count == length && $0.name == key }
+        }
     }
 
     /// Every section, the file first; the JSON Schema lists them in this order.

@@ -13,6 +13,21 @@ final class BaseTests: XCTestCase {
         // 768 bytes (a block multiple: the padding takes a block of its own); digest from hashlib.
         XCTAssertEqual(SHA256.hex((0..<768).map { UInt8($0 % 256) }), "f3a25aa93aa2fbba28d79260535bbd6a5eb0fc1c24a8b0f04e12b484c1dfe363")
         XCTAssertEqual(SHA256.hex("abc"), SHA256.hex(Array("abc".utf8)))
+        // Lengths around the block and padding boundaries.
+        let expected = [
+            55: "576a1bf8d4478657e6dc4af9398544765c2a92cde28478b019235cfed315fc09",
+            56: "9b20501dfd1d99161c257950f3444f3e49230c351c5c8e0943ef369f85f5205d",
+            63: "30b345906b493f06f69444b6521113511c242f30e29840462950035043682f1e",
+            64: "d8bc63b4fc1156e5e7d95a418b9bf54cd3174bedbc2db40f74895349b229b3c0",
+            65: "1ee23b0fbcaecc1aff4a9e8f1645f35ab2c8e13609cd73b68df8b5e3f63ce073",
+            119: "7a6589821178918ca8d9edaba5abfc1e9b2669564f4469b66885379c1530b2c8",
+            120: "655250427d56b1b0eeb8497d21428704273458a01772d6881b65c0abac0f8a98",
+            1000: "89f4ff56a25dd1db06a4ce6033603775d705fb96f30f8693733fef602a1ca532",
+        ]
+        for (count, digest) in expected {
+            let bytes = (0..<count).lazy.map { UInt8(truncatingIfNeeded: $0 * 7) }
+            XCTAssertEqual(SHA256.hex(Array(bytes)), digest, "\(count) bytes")
+        }
     }
 
     func testSuggestionFindsCloseNamesOnly() {

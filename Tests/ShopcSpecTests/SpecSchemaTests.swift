@@ -61,3 +61,16 @@ final class SpecSchemaTests: XCTestCase {
         XCTAssertEqual(d.sorted.map(\.message), ["'warn_after' is missing required key 'period'"])
     }
 }
+
+final class ReservedWordsTests: XCTestCase {
+    func testCaseInsensitiveWholeWords() {
+        for word in ["select", "SELECT", "Current_Timestamp", "try_cast", "to", "In"] {
+            XCTAssertTrue(ReservedWords.contains(word), word)
+        }
+        for name in ["selects", "selec", "id", "amount", "t0", "current_timestampx", "", "_", "sel$ct"] {
+            XCTAssertFalse(ReservedWords.contains(name), name)
+        }
+        // Upper-casing maps some non-ASCII letters to ASCII ones ("ſ" is a long s).
+        XCTAssertTrue(ReservedWords.contains("ſelect"))
+    }
+}
