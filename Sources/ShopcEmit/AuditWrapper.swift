@@ -5,7 +5,7 @@ import ShopcTemplate
 /// Wraps a model run or a load in a Snowflake Scripting block that writes an audit-log row on
 /// success and on failure (then re-raises, so the deploy stops). Used only in `deploy.sql`: the
 /// plain `models/*.sql` and `ingest/*.sql` scripts stay runnable without scripting.
-struct AuditWrapper {
+struct AuditWrapper: Sendable {
     let templates: TemplateSet
 
     /// The columns written by the wrapper, in the order of the values it inserts.
@@ -37,6 +37,6 @@ struct AuditWrapper {
             "body": .string(body.indented(4)), "rows": rowsStatement, "audit_table": .string(SetupEmitter.auditTable(target)),
             "columns": .string(Self.columns), "name": .string(SQLLiteral.string(name)), "kind": .string(kind),
             "constants": .string(constants),
-        ], &d).map { ModelEmitter.stripLeadingBlank($0).trimmingCharacters() }
+        ], &d).map { $0.droppingLeadingBlankLines.trimmingCharacters() }
     }
 }

@@ -101,7 +101,6 @@ struct TestEmitter {
 
     /// The statement with its `;`, on its own line when the last line ends in a `--` comment.
     static func terminated(_ sql: String) -> String {
-        let last = sql.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
-        return last.contains("--") ? sql + "\n;" : sql + ";"
+        return sql.lastLine.contains("--") ? sql + "\n;" : sql + ";"
     }
 }
