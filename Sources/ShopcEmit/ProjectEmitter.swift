@@ -21,31 +21,18 @@ public struct ProjectEmitter: Sendable {
         self.onlyModels = onlyModels
     }
 
-    /// Emits every artifact. Targets, the manifest and the docs are independent and run in
-    /// parallel, and so do the models of a target and the pages of the docs; results are merged
-    /// in a fixed order, so the output does not depend on scheduling.
+    /// Emits every artifact. The stages run one after the other, each spreading its independent
+    /// pieces (models, tests, documentation pages) over all cores: `Parallel.map` nested inside
+    /// another runs serially, so parallelism lives at one level. Results keep input order, so the
+    /// output does not depend on scheduling.
     public func emit(_ d: inout Diagnostics) -> ArtifactSet {
-        enum Job: Sendable {
-            case target(TargetInfo)
-            case manifest
-            case docs
-        }
-        var jobs: [Job] = project.targets.filter { onlyTargets.isEmpty || onlyTargets.contains($0.name) }.map { .target($0) }
-        if onlyTargets.isEmpty && onlyModels == nil { jobs += [.docs, .manifest] }
-        let parts = Parallel.map(jobs) { job -> (ArtifactSet, Diagnostics) in
-            var artifacts = ArtifactSet()
-            var d = Diagnostics()
-            switch job {
-            case .target(let target): emit(target: target, into: &artifacts, &d)
-            case .manifest: artifacts.add("manifest.json", ManifestEmitter(project: project).json())
-            case .docs: DocsEmitter(project: project).emit(into: &artifacts)
-            }
-            return (artifacts, d)
-        }
         var artifacts = ArtifactSet()
-        for (part, diagnostics) in parts {
-            artifacts.merge(part)
-            d.emit(contentsOf: diagnostics.all)
+        for target in project.targets where onlyTargets.isEmpty || onlyTargets.contains(target.name) {
+            emit(target: target, into: &artifacts, &d)
+        }
+        if onlyTargets.isEmpty && onlyModels == nil {
+            artifacts.add("manifest.json", ManifestEmitter(project: project).json())
+            DocsEmitter(project: project).emit(into: &artifacts)
         }
         if onlyModels == nil {
             DeliveryEmitter(project: project, templates: templates, onlyTargets: onlyTargets).emit(into: &artifacts, &d)
