@@ -29,3 +29,15 @@ final class TextLinesTests: XCTestCase {
         }
     }
 }
+
+/// The UTF-8 escapers of the docs give what the `Character` and scalar versions gave.
+final class DocsTextTests: XCTestCase {
+    func testOneLineMatchesCharacterSplit() {
+        for s in TextLinesTests.samples + ["a\tb", "  a  b  ", "a | b\n<i>", "x\r\ny", "\r", "é  è\n"] {
+            let reference = s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+            XCTAssertEqual(DocsText.oneLine(s), reference, s.debugDescription)
+        }
+        XCTAssertEqual(DocsText.markdownCell("é | <b>&"), "é \\| &lt;b&gt;&amp;")
+        XCTAssertEqual(DocsText.html("naïve 'x'"), "naïve &#39;x&#39;")
+    }
+}

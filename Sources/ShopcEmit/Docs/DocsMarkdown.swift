@@ -24,7 +24,7 @@ struct DocsMarkdown {
         var out = Self.banner + "# \(DocsText.markdown(catalog.projectName)) — documentation\n\n"
         out += "\(DocsText.count(catalog.models.count, "model")) and \(DocsText.count(catalog.nodes.count - catalog.models.count, "source table")). "
         out += "Open [index.html](index.html) for the searchable catalog with its lineage graph.\n\n"
-        out += "## Lineage\n\n" + mermaid.render() + "\n"
+        out += "## Lineage\n\n" + lineage() + "\n"
         out += "## Models\n\n| model | layer | materialized | columns | tests | description |\n|---|---|---|---|---|---|\n"
         for node in catalog.models {
             out += "| [\(md(node.name))](models/\(node.name).md) | \(md(node.layer ?? "—")) | \(md(node.materialized ?? "")) | \(node.columns.count) | \(node.tests.count) | \(md(node.description ?? "")) |\n"
@@ -39,6 +39,28 @@ struct DocsMarkdown {
         out += "\n" + coverage()
         out += "\n" + environments()
         return out
+    }
+
+    /// The most nodes the index draws one by one; a larger project gets a diagram of its layers.
+    static let maxIndexNodes = 100
+
+    /// The index's lineage diagram: every node, or for a large project one box per layer.
+    func lineage() -> String {
+        guard catalog.nodes.count > Self.maxIndexNodes else { return mermaid.renderAll() }
+        var out = "The project has \(catalog.nodes.count) nodes, too many to draw one by one (GitHub does not render mermaid diagrams that large). "
+        out += "Each box is a layer with its number of nodes, each arrow the number of dependencies between two layers; "
+        out += "every model page draws its own lineage, and [index.html](index.html) has the whole graph.\n\n"
+        return out + mermaid.renderLayers()
+    }
+
+    /// The sentence under a page's diagram when dotted boxes stand for nodes left out.
+    static func elisionNote(_ n: MermaidGraph.Neighbourhood) -> String {
+        func levels(_ count: Int) -> String { count == 1 ? "1 level" : "\(count) levels" }
+        return "The diagram shows \(levels(n.levelsUp)) upstream and \(levels(n.levelsDown)) downstream: at most "
+            + "\(MermaidGraph.maxNeighbours) direct parents and \(MermaidGraph.maxNeighbours) children, then further levels while it "
+            + "stays within \(MermaidGraph.maxNodes) nodes. Dotted boxes stand for the rest: `+N more` counts the direct parents or "
+            + "children left out, `N+ more` the nodes of the next level (more may lie beyond). "
+            + "The Upstream and Downstream lines above list every direct neighbour.\n"
     }
 
     /// The test coverage table.
@@ -99,7 +121,11 @@ struct DocsMarkdown {
         out += "\n## Lineage\n\n"
         out += "Upstream: " + (node.upstream.isEmpty ? "none" : node.upstream.map(link).joined(separator: ", ")) + "  \n"
         out += "Downstream: " + (node.downstream.isEmpty ? "none" : node.downstream.map(link).joined(separator: ", ")) + "\n\n"
-        out += mermaid.render(subset: mermaid.neighbourhood(of: node.id), focus: node.id)
+        if let position = catalog.position[node.id] {
+            let neighbourhood = mermaid.neighbourhood(of: position)
+            out += mermaid.render(neighbourhood, focus: position)
+            if !neighbourhood.elisions.isEmpty { out += "\n" + Self.elisionNote(neighbourhood) }
+        }
         if catalog.hasColumnLineage {
             out += "\n### Column lineage\n\n| column | computed from |\n|---|---|\n"
             for c in node.columns {

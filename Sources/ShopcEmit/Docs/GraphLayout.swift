@@ -45,7 +45,7 @@ struct GraphLayout: Equatable {
     var crossings: Int
     var metrics: Metrics
 
-    /// Real nodes only, by id.
+    /// Real nodes only, by id (a linear search: for tests; `GraphSVG` indexes the slots once).
     func slot(_ id: String) -> Slot? { slots.first { $0.id == id && !$0.dummy } }
 
     /// Lays out `nodes` (ids) and `edges` (from → to). Edges naming unknown nodes are ignored;

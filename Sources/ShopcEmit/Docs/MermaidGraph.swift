@@ -2,58 +2,207 @@ import ShopcAnalysis
 
 /// A mermaid `flowchart LR` of node-level lineage, for Markdown that GitHub renders. Node ids are
 /// generated (`n0`, `n1`…) and labels escaped, so no spec text can change the diagram's syntax.
-struct MermaidGraph {
+///
+/// A model page draws a bounded neighbourhood (`neighbourhood(of:)`), so each page costs the
+/// same whatever the project's size: mermaid diagrams of hundreds of nodes are unreadable, and
+/// GitHub refuses to render long ones.
+struct MermaidGraph: Sendable {
     let catalog: DocsCatalog
-    /// Upstream and downstream neighbours of each node, built once.
-    let up: [NodeID: [NodeID]]
-    let down: [NodeID: [NodeID]]
+    /// Parents and children of each node, by position in `catalog.nodes`, in catalog order.
+    let up: [[Int]]
+    let down: [[Int]]
+    /// Each node's rank in `NodeID` order, which orders the edges of a diagram.
+    let idRank: [Int]
+
+    /// The most nodes a page's diagram holds before further levels are left out.
+    static let maxNodes = 40
+    /// The most direct parents, or children, a page's diagram draws.
+    static let maxNeighbours = 20
 
     init(catalog: DocsCatalog) {
         self.catalog = catalog
-        var up: [NodeID: [NodeID]] = [:]
-        var down: [NodeID: [NodeID]] = [:]
+        var up = Array(repeating: [Int](), count: catalog.nodes.count)
+        var down = up
         for edge in catalog.edges {
-            up[edge.to, default: []].append(edge.from)
-            down[edge.from, default: []].append(edge.to)
+            guard let from = catalog.position[edge.from], let to = catalog.position[edge.to] else { continue }
+            up[to].append(from)
+            down[from].append(to)
         }
-        self.up = up
-        self.down = down
+        self.up = up.map { $0.sorted() }
+        self.down = down.map { $0.sorted() }
+        var idRank = Array(repeating: 0, count: catalog.nodes.count)
+        for (rank, position) in catalog.nodes.indices.sorted(by: { catalog.nodes[$0].id < catalog.nodes[$1].id }).enumerated() {
+            idRank[position] = rank
+        }
+        self.idRank = idRank
     }
 
-    /// The fenced ```mermaid block for the nodes in `subset` (all when nil); `focus` is drawn
-    /// highlighted.
-    func render(subset: Set<NodeID>? = nil, focus: NodeID? = nil) -> String {
-        let nodes: [DocsCatalog.Node]
-        if let subset {
-            // Only the subset, in catalog order, without walking every node of the project.
-            nodes = subset.compactMap { catalog.position[$0] }.sorted().map { catalog.nodes[$0] }
-        } else {
-            nodes = catalog.nodes
+    /// A dotted box standing for nodes a page's diagram leaves out.
+    struct Elision: Equatable {
+        /// True for the upstream side.
+        var upstream: Bool
+        var label: String
+        /// The drawn nodes (positions) whose undrawn neighbours it stands for.
+        var attachedTo: [Int]
+    }
+
+    /// What a page draws: nodes (positions, in catalog order), how many levels of each side, and
+    /// a dotted box for each side that is cut short.
+    struct Neighbourhood: Equatable {
+        var nodes: [Int]
+        var levelsUp: Int
+        var levelsDown: Int
+        var elisions: [Elision]
+    }
+
+    /// The node at `focus` and its lineage: direct parents and children (at most `maxNeighbours`
+    /// a side, the rest counted in a dotted box), then further levels, nearest first, upstream
+    /// and downstream in turn, each drawn whole while the diagram stays within `maxNodes`; a side
+    /// stops at its first level that does not fit, with a dotted box giving that level's size.
+    /// A small lineage is drawn whole. Work is bounded by the nodes drawn and their edges, not by
+    /// the size of the project.
+    func neighbourhood(of focus: Int) -> Neighbourhood {
+        var drawn: Set<Int> = [focus]
+        var frontier = [[focus], [focus]]
+        var levels = [0, 0]
+        var open = [true, true]
+        var elisions: [Elision] = []
+        func links(_ side: Int) -> [[Int]] { side == 0 ? up : down }
+        for side in 0..<2 {
+            let direct = links(side)[focus]
+            if direct.count > Self.maxNeighbours {
+                drawn.formUnion(direct.prefix(Self.maxNeighbours))
+                let more = direct.count - Self.maxNeighbours
+                elisions.append(Elision(upstream: side == 0, label: "+\(more) more \(side == 0 ? "parent" : "child")\(more == 1 ? "" : side == 0 ? "s" : "ren")", attachedTo: [focus]))
+                open[side] = false
+            } else {
+                drawn.formUnion(direct)
+                frontier[side] = direct
+                open[side] = !direct.isEmpty
+            }
+            levels[side] = direct.isEmpty ? 0 : 1
         }
-        var ids: [NodeID: String] = [:]
-        for (index, node) in nodes.enumerated() { ids[node.id] = "n\(index)" }
-        let groups = catalog.groups.map(\.name)
+        while open[0] || open[1] {
+            for side in 0..<2 where open[side] {
+                var next: [Int] = []
+                var seen: Set<Int> = []
+                var reaching: [Int] = []
+                for node in frontier[side] {
+                    var reaches = false
+                    for other in links(side)[node] where !drawn.contains(other) {
+                        reaches = true
+                        if seen.insert(other).inserted { next.append(other) }
+                    }
+                    if reaches { reaching.append(node) }
+                }
+                if next.isEmpty {
+                    open[side] = false
+                } else if drawn.count + next.count <= Self.maxNodes {
+                    drawn.formUnion(next)
+                    frontier[side] = next
+                    levels[side] += 1
+                } else {
+                    elisions.append(Elision(upstream: side == 0, label: "\(next.count)+ more \(side == 0 ? "upstream" : "downstream")", attachedTo: reaching))
+                    open[side] = false
+                }
+            }
+        }
+        return Neighbourhood(nodes: drawn.sorted(), levelsUp: levels[0], levelsDown: levels[1], elisions: elisions)
+    }
+
+    /// The fenced ```mermaid block of a page: `neighbourhood` drawn with `focus` highlighted.
+    func render(_ neighbourhood: Neighbourhood, focus: Int) -> String {
+        let members = Set(neighbourhood.nodes)
+        var edges: [(from: Int, to: Int)] = []
+        for node in neighbourhood.nodes {
+            let children = down[node]
+            if children.count <= 4 * members.count {
+                for child in children where members.contains(child) { edges.append((node, child)) }
+            } else {
+                // A hub: look its drawn children up instead of walking all of them.
+                for child in neighbourhood.nodes where Self.contains(children, child) { edges.append((node, child)) }
+            }
+        }
+        edges.sort { (idRank[$0.from], idRank[$0.to]) < (idRank[$1.from], idRank[$1.to]) }
+        return render(nodes: neighbourhood.nodes, edges: edges, elisions: neighbourhood.elisions, focus: focus)
+    }
+
+    /// The fenced ```mermaid block of the whole project.
+    func renderAll() -> String {
+        let edges = catalog.edges.compactMap { edge in
+            catalog.position[edge.from].flatMap { from in catalog.position[edge.to].map { (from: from, to: $0) } }
+        }
+        return render(nodes: Array(catalog.nodes.indices), edges: edges, elisions: [], focus: nil)
+    }
+
+    /// The fenced ```mermaid block of the layers (node groups): one box per group with its number
+    /// of nodes, one arrow per pair of groups with the number of edges between them.
+    func renderLayers() -> String {
+        let groups = catalog.groups
+        var groupOf = Array(repeating: 0, count: catalog.nodes.count)
+        var start = 0
+        for (index, group) in groups.enumerated() {
+            for offset in group.nodes.indices { groupOf[start + offset] = index }
+            start += group.nodes.count
+        }
+        var counts: [Int: Int] = [:]
+        for (from, children) in down.enumerated() {
+            for to in children { counts[groupOf[from] * groups.count + groupOf[to], default: 0] += 1 }
+        }
         var out = "```mermaid\nflowchart LR\n"
-        for node in nodes {
-            guard let id = ids[node.id] else { continue }
+        for (index, group) in groups.enumerated() {
+            let sources = group.nodes.first?.kind == "source"
+            let label = "\(group.name): \(DocsText.count(group.nodes.count, sources ? "source table" : "model"))"
+            out += "  g\(index)\(sources ? "[(\"" : "[\"")\(DocsText.mermaid(label))\(sources ? "\")]" : "\"]")\n"
+        }
+        for key in counts.keys.sorted() {
+            out += "  g\(key / groups.count) -->|\(counts[key] ?? 0)| g\(key % groups.count)\n"
+        }
+        for index in groups.indices {
+            out += "  classDef c\(index) fill:\(Self.palette[index % Self.palette.count]),color:#1d2330\n  class g\(index) c\(index)\n"
+        }
+        out += "```\n"
+        return out
+    }
+
+    /// Fill and stroke per group, as in the HTML graph.
+    static let palette = ["#e6f0ff,stroke:#7da2e0", "#eaf6ea,stroke:#7fbf7f", "#fff3df,stroke:#e0a955", "#fbe9e7,stroke:#d9826f",
+                          "#efe6fb,stroke:#a282d6", "#e3f6f6,stroke:#5fb3b3", "#f5f0e1,stroke:#b3a165", "#eef0f4,stroke:#9aa5b8"]
+
+    private func render(nodes: [Int], edges: [(from: Int, to: Int)], elisions: [Elision], focus: Int?) -> String {
+        var ids: [Int: String] = [:]
+        for (index, node) in nodes.enumerated() { ids[node] = "n\(index)" }
+        var out = "```mermaid\nflowchart LR\n"
+        for position in nodes {
+            guard let id = ids[position] else { continue }
+            let node = catalog.nodes[position]
             let label = node.kind == "source" ? "\(node.sourceName ?? "").\(node.name)" : node.name
             let shape = node.kind == "source" ? ("[(\"", "\")]") : ("[\"", "\"]")
             out += "  \(id)\(shape.0)\(DocsText.mermaid(label))\(shape.1)\n"
         }
-        let edges: [(from: NodeID, to: NodeID)] = subset == nil
-            ? catalog.edges
-            : nodes.flatMap { node in (down[node.id] ?? []).map { (from: node.id, to: $0) } }.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
+        for elision in elisions {
+            out += "  \(elision.upstream ? "more_up" : "more_down")[\"\(DocsText.mermaid(elision.label))\"]\n"
+        }
         for edge in edges {
             guard let a = ids[edge.from], let b = ids[edge.to] else { continue }
             out += "  \(a) --> \(b)\n"
         }
-        let palette = ["#e6f0ff,stroke:#7da2e0", "#eaf6ea,stroke:#7fbf7f", "#fff3df,stroke:#e0a955", "#fbe9e7,stroke:#d9826f",
-                       "#efe6fb,stroke:#a282d6", "#e3f6f6,stroke:#5fb3b3", "#f5f0e1,stroke:#b3a165", "#eef0f4,stroke:#9aa5b8"]
-        for (index, group) in groups.enumerated() {
-            let members = nodes.filter { $0.group == group }.compactMap { ids[$0.id] }
-            guard !members.isEmpty else { continue }
-            out += "  classDef g\(index) fill:\(palette[index % palette.count]),color:#1d2330\n"
+        for elision in elisions {
+            for node in elision.attachedTo {
+                guard let id = ids[node] else { continue }
+                out += elision.upstream ? "  more_up -.-> \(id)\n" : "  \(id) -.-> more_down\n"
+            }
+        }
+        var byGroup: [String: [String]] = [:]
+        for position in nodes { if let id = ids[position] { byGroup[catalog.nodes[position].group, default: []].append(id) } }
+        for (index, group) in catalog.groups.map(\.name).enumerated() {
+            guard let members = byGroup[group], !members.isEmpty else { continue }
+            out += "  classDef g\(index) fill:\(Self.palette[index % Self.palette.count]),color:#1d2330\n"
             out += "  class \(members.joined(separator: ",")) g\(index)\n"
+        }
+        if !elisions.isEmpty {
+            out += "  classDef more fill:#ffffff,stroke:#9aa5b8,stroke-dasharray:4 3,color:#5d6778\n"
+            out += "  class \(elisions.map { $0.upstream ? "more_up" : "more_down" }.joined(separator: ",")) more\n"
         }
         if let focus, let id = ids[focus] {
             out += "  classDef focus stroke:#2457c5,stroke-width:3px\n  class \(id) focus\n"
@@ -62,15 +211,14 @@ struct MermaidGraph {
         return out
     }
 
-    /// Every ancestor and descendant of `id`, and `id` itself.
-    func neighbourhood(of id: NodeID) -> Set<NodeID> {
-        var seen: Set<NodeID> = [id]
-        for links in [up, down] {
-            var stack = [id]
-            while let next = stack.popLast() {
-                for n in links[next] ?? [] where seen.insert(n).inserted { stack.append(n) }
-            }
+    /// Whether the sorted `list` holds `value` (binary search).
+    static func contains(_ list: [Int], _ value: Int) -> Bool {
+        var low = 0
+        var high = list.count
+        while low < high {
+            let mid = (low + high) / 2
+            if list[mid] < value { low = mid + 1 } else { high = mid }
         }
-        return seen
+        return low < list.count && list[low] == value
     }
 }
