@@ -74,7 +74,12 @@ struct ManifestEmitter {
         Column(name: c.name, type: c.type, description: c.description, masking: c.masking, pii: c.pii)
     }
 
-    func json() -> String {
+    /// The document's text (`ManifestJSON.swift`).
+    func json() -> String { manifest().json }
+
+    /// The document as values; `Encodable`, so a test can check the hand-written JSON against
+    /// `StableJSON.encode`.
+    func manifest() -> Manifest {
         var nodes: [String: Node] = [:]
         var edges: [[String]] = []
         for source in project.sources {
@@ -110,8 +115,8 @@ struct ManifestEmitter {
         let manifest = Manifest(
             manifest_version: 1, project: project.name, default_target: project.defaultTarget,
             targets: Dictionary(project.targets.map { ($0.name, Target(database: $0.database, schema: $0.schema, warehouse: $0.warehouse, role: $0.role)) }, uniquingKeysWith: { a, _ in a }),
-            nodes: nodes, edges: edges.sorted { $0.joined(separator: " ") < $1.joined(separator: " ") }, tests: tests,
+            nodes: nodes, edges: edges.map { ($0.joined(separator: " "), $0) }.sorted { $0.0 < $1.0 }.map(\.1), tests: tests,
             spec_files: Dictionary(project.specFiles.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a }))
-        return StableJSON.encode(manifest)
+        return manifest
     }
 }
