@@ -53,15 +53,8 @@ public struct Compiler {
                 }
             }
         })
-        var timings: [(stage: String, seconds: Double)] = []
-        let clock = ContinuousClock()
-        var mark = clock.now
-        func lap(_ stage: String) {
-            let now = clock.now
-            let elapsed = now - mark
-            timings.append((stage, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
-            mark = now
-        }
+        var timer = StageTimer()
+        func lap(_ stage: String) { timer.lap(stage) }
         let specs = loader.load(files: files.specs, diagnostics: &diagnostics)
         lap("load")
         let project = ProjectAnalyzer(specs: specs, overrides: options.varOverrides, strict: options.strict).analyse(&diagnostics)
@@ -73,11 +66,14 @@ public struct Compiler {
             }
         }
         guard let project, !diagnostics.hasErrors, !options.analyseOnly else {
-            return Output(timings: timings, artifacts: nil, project: project, diagnostics: diagnostics.sorted)
+            return Output(timings: timer.laps, artifacts: nil, project: project, diagnostics: diagnostics.sorted)
         }
         let templates = TemplateSet(overrides: files.templateOverrides, diagnostics: &diagnostics)
-        let artifacts = ProjectEmitter(project: project, templates: templates, onlyTargets: options.targets, onlyModels: options.models).emit(&diagnostics)
+        var parts: [(stage: String, seconds: Double)] = []
+        let artifacts = ProjectEmitter(project: project, templates: templates, onlyTargets: options.targets, onlyModels: options.models)
+            .emit(&diagnostics, parts: &parts)
         lap("emit")
-        return Output(timings: timings, artifacts: diagnostics.hasErrors ? nil : artifacts, project: project, diagnostics: diagnostics.sorted)
+        timer.append(parts)
+        return Output(timings: timer.laps, artifacts: diagnostics.hasErrors ? nil : artifacts, project: project, diagnostics: diagnostics.sorted)
     }
 }

@@ -26,17 +26,30 @@ public struct ProjectEmitter: Sendable {
     /// another runs serially, so parallelism lives at one level. Results keep input order, so the
     /// output does not depend on scheduling.
     public func emit(_ d: inout Diagnostics) -> ArtifactSet {
+        var parts: [(stage: String, seconds: Double)] = []
+        return emit(&d, parts: &parts)
+    }
+
+    /// Emits every artifact and appends the time of each part (`emit.targets`, `emit.manifest`,
+    /// `emit.docs`, `emit.delivery`) to `parts`.
+    public func emit(_ d: inout Diagnostics, parts: inout [(stage: String, seconds: Double)]) -> ArtifactSet {
+        var timer = StageTimer()
         var artifacts = ArtifactSet()
         for target in project.targets where onlyTargets.isEmpty || onlyTargets.contains(target.name) {
             emit(target: target, into: &artifacts, &d)
         }
+        timer.lap("emit.targets")
         if onlyTargets.isEmpty && onlyModels == nil {
             artifacts.add("manifest.json", ManifestEmitter(project: project).json())
+            timer.lap("emit.manifest")
             DocsEmitter(project: project).emit(into: &artifacts)
+            timer.lap("emit.docs")
         }
         if onlyModels == nil {
             DeliveryEmitter(project: project, templates: templates, onlyTargets: onlyTargets).emit(into: &artifacts, &d)
+            timer.lap("emit.delivery")
         }
+        parts += timer.laps
         return artifacts
     }
 
