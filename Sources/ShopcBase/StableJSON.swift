@@ -32,6 +32,10 @@ extension StableJSON {
         /// Creates an empty writer; `capacity` is a guess of the final size in bytes.
         public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
+        /// A writer for a value that will sit `depth` containers deep in another document (see
+        /// `object(parallel:_:)`), so that it is indented as it will be there.
+        init(nestedIn depth: Int) { empty = Array(repeating: false, count: depth) }
+
         /// The document with its final newline.
         public var text: String { String(decoding: bytes, as: UTF8.self) + "\n" }
 
@@ -114,6 +118,24 @@ extension StableJSON {
             for (key, item) in dictionary.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
                 self.key(key)
                 value(&self, item)
+            }
+            endObject()
+        }
+
+        /// An object from a dictionary whose values are written in parallel, each into its own
+        /// buffer, then joined in key order: the same text as `object(_:_:)`.
+        public mutating func object<Value: Sendable>(parallel dictionary: [String: Value], _ value: @Sendable (inout Writer, Value) -> Void) {
+            let keys = dictionary.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let depth = empty.count + 1
+            let values = Parallel.map(keys) { key -> [UInt8] in
+                var nested = Writer(nestedIn: depth)
+                if let item = dictionary[key] { value(&nested, item) }
+                return nested.bytes
+            }
+            beginObject()
+            for (key, text) in zip(keys, values) {
+                self.key(key)
+                bytes.append(contentsOf: text)
             }
             endObject()
         }

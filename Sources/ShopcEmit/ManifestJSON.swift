@@ -38,7 +38,7 @@ extension ManifestEmitter.Manifest {
             w.endArray()
         }
         w.member("manifest_version", manifest_version) { $0.int($1) }
-        w.member("nodes", nodes) { $0.object($1) { $1.write(to: &$0) } }
+        w.member("nodes", nodes) { $0.object(parallel: $1) { $1.write(to: &$0) } }
         w.member("project", project)
         w.member("spec_files", spec_files)
         w.member("targets", targets) { $0.object($1) { $1.write(to: &$0) } }

@@ -10,6 +10,14 @@ final class ManifestJSONTests: XCTestCase {
         XCTAssertEqual(manifest.json, StableJSON.encode(manifest))
     }
 
+    func testChecksumsOfAllNodesMatchTheOneByOneChecksums() throws {
+        let project = try DocsTests.shopverse()
+        let sums = project.checksums()
+        for model in project.models { XCTAssertEqual(sums[model.id], project.checksum(of: model), model.name) }
+        for table in project.sources.flatMap(\.tables) { XCTAssertEqual(sums[table.id], project.checksum(of: table), table.name) }
+        XCTAssertEqual(sums.count, project.models.count + project.sources.flatMap(\.tables).count)
+    }
+
     func testEscapesEmptyContainersAndKeyOrderMatchTheEncoder() {
         let odd = "q\"uote \\ slash/ tab\t nl\n cr\r bell\u{07} esc\u{1B} del\u{7F} é 中 \u{2028} </script> &"
         let column = ManifestEmitter.Column(name: odd, type: nil, description: "", masking: nil, pii: true, inferred: false)
