@@ -37,7 +37,11 @@ extension StableJSON {
         init(nestedIn depth: Int) { empty = Array(repeating: false, count: depth) }
 
         /// The document with its final newline.
-        public var text: String { String(decoding: bytes, as: UTF8.self) + "\n" }
+        public var text: String {
+            var document = bytes
+            document.append(UInt8(ascii: "\n"))
+            return String(decoding: document, as: UTF8.self)
+        }
 
         /// Opens an object; write each member with `key(_:)` and its value, then `endObject()`.
         public mutating func beginObject() { open(UInt8(ascii: "{")) }

@@ -58,6 +58,7 @@ enum DocsText {
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             var space = false
+            var changed = false
             for (i, byte) in bytes.enumerated() {
                 let separator = switch byte {
                 case UInt8(ascii: " "), UInt8(ascii: "\t"): true
@@ -66,6 +67,8 @@ enum DocsText {
                 default: false
                 }
                 if separator {
+                    // Kept as it was only when a single space sits between two words.
+                    if byte != UInt8(ascii: " ") || space || out.isEmpty { changed = true }
                     space = !out.isEmpty
                 } else {
                     if space { out.append(UInt8(ascii: " ")) }
@@ -73,7 +76,8 @@ enum DocsText {
                     out.append(byte)
                 }
             }
-            return out.elementsEqual(bytes) ? s : String(decoding: out, as: UTF8.self)
+            if space { changed = true }
+            return changed ? String(decoding: out, as: UTF8.self) : s
         }
         return folded ?? s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
     }

@@ -13,6 +13,10 @@ struct MermaidGraph: Sendable {
     let down: [[Int]]
     /// Each node's rank in `NodeID` order, which orders the edges of a diagram.
     let idRank: [Int]
+    /// Each node's shape and escaped label, as written after its diagram id (`[("raw.orders")]`).
+    let shapes: [String]
+    /// Each node's group, by index in `catalog.groups`.
+    let groupIndex: [Int]
 
     /// The most nodes a page's diagram holds before further levels are left out.
     static let maxNodes = 40
@@ -31,10 +35,15 @@ struct MermaidGraph: Sendable {
         self.up = up.map { $0.sorted() }
         self.down = down.map { $0.sorted() }
         var idRank = Array(repeating: 0, count: catalog.nodes.count)
-        for (rank, position) in catalog.nodes.indices.sorted(by: { catalog.nodes[$0].id < catalog.nodes[$1].id }).enumerated() {
+        for (rank, position) in catalog.nodes.indices.sorted(by: { catalog.nodes[$0].key < catalog.nodes[$1].key }).enumerated() {
             idRank[position] = rank
         }
         self.idRank = idRank
+        shapes = catalog.nodes.map { node in
+            node.kind == "source"
+                ? "[(\"\(DocsText.mermaid("\(node.sourceName ?? "").\(node.name)"))\")]" : "[\"\(DocsText.mermaid(node.name))\"]"
+        }
+        groupIndex = catalog.groups.enumerated().flatMap { index, group in group.nodes.map { _ in index } }
     }
 
     /// A dotted box standing for nodes a page's diagram leaves out.
@@ -170,42 +179,46 @@ struct MermaidGraph: Sendable {
                           "#efe6fb,stroke:#a282d6", "#e3f6f6,stroke:#5fb3b3", "#f5f0e1,stroke:#b3a165", "#eef0f4,stroke:#9aa5b8"]
 
     private func render(nodes: [Int], edges: [(from: Int, to: Int)], elisions: [Elision], focus: Int?) -> String {
-        var ids: [Int: String] = [:]
-        for (index, node) in nodes.enumerated() { ids[node] = "n\(index)" }
+        // Diagram ids follow the order of `nodes`; a position maps to its id through `local`.
+        var local: [Int: Int] = [:]
+        local.reserveCapacity(nodes.count)
+        for (index, node) in nodes.enumerated() { local[node] = index }
         var out = "```mermaid\nflowchart LR\n"
-        for position in nodes {
-            guard let id = ids[position] else { continue }
-            let node = catalog.nodes[position]
-            let label = node.kind == "source" ? "\(node.sourceName ?? "").\(node.name)" : node.name
-            let shape = node.kind == "source" ? ("[(\"", "\")]") : ("[\"", "\"]")
-            out += "  \(id)\(shape.0)\(DocsText.mermaid(label))\(shape.1)\n"
+        for (index, position) in nodes.enumerated() {
+            out += "  n"
+            out += String(index)
+            out += shapes[position]
+            out += "\n"
         }
         for elision in elisions {
             out += "  \(elision.upstream ? "more_up" : "more_down")[\"\(DocsText.mermaid(elision.label))\"]\n"
         }
         for edge in edges {
-            guard let a = ids[edge.from], let b = ids[edge.to] else { continue }
-            out += "  \(a) --> \(b)\n"
+            guard let a = local[edge.from], let b = local[edge.to] else { continue }
+            out += "  n"
+            out += String(a)
+            out += " --> n"
+            out += String(b)
+            out += "\n"
         }
         for elision in elisions {
             for node in elision.attachedTo {
-                guard let id = ids[node] else { continue }
-                out += elision.upstream ? "  more_up -.-> \(id)\n" : "  \(id) -.-> more_down\n"
+                guard let id = local[node] else { continue }
+                out += elision.upstream ? "  more_up -.-> n\(id)\n" : "  n\(id) -.-> more_down\n"
             }
         }
-        var byGroup: [String: [String]] = [:]
-        for position in nodes { if let id = ids[position] { byGroup[catalog.nodes[position].group, default: []].append(id) } }
-        for (index, group) in catalog.groups.map(\.name).enumerated() {
-            guard let members = byGroup[group], !members.isEmpty else { continue }
+        var byGroup = Array(repeating: [Int](), count: catalog.groups.count)
+        for (index, position) in nodes.enumerated() { byGroup[groupIndex[position]].append(index) }
+        for (index, members) in byGroup.enumerated() where !members.isEmpty {
             out += "  classDef g\(index) fill:\(Self.palette[index % Self.palette.count]),color:#1d2330\n"
-            out += "  class \(members.joined(separator: ",")) g\(index)\n"
+            out += "  class " + members.map { "n\($0)" }.joined(separator: ",") + " g\(index)\n"
         }
         if !elisions.isEmpty {
             out += "  classDef more fill:#ffffff,stroke:#9aa5b8,stroke-dasharray:4 3,color:#5d6778\n"
             out += "  class \(elisions.map { $0.upstream ? "more_up" : "more_down" }.joined(separator: ",")) more\n"
         }
-        if let focus, let id = ids[focus] {
-            out += "  classDef focus stroke:#2457c5,stroke-width:3px\n  class \(id) focus\n"
+        if let focus, let id = local[focus] {
+            out += "  classDef focus stroke:#2457c5,stroke-width:3px\n  class n\(id) focus\n"
         }
         out += "```\n"
         return out
