@@ -36,11 +36,10 @@ extension StableJSON {
         /// `object(parallel:_:)`), so that it is indented as it will be there.
         init(nestedIn depth: Int) { empty = Array(repeating: false, count: depth) }
 
-        /// The document with its final newline.
-        public var text: String {
-            var document = bytes
-            document.append(UInt8(ascii: "\n"))
-            return String(decoding: document, as: UTF8.self)
+        /// The document with its final newline (the writer is done after this).
+        public consuming func finish() -> String {
+            bytes.append(UInt8(ascii: "\n"))
+            return String(decoding: bytes, as: UTF8.self)
         }
 
         /// Opens an object; write each member with `key(_:)` and its value, then `endObject()`.

@@ -44,7 +44,7 @@ extension ManifestEmitter.Manifest {
         w.member("targets", targets) { $0.object($1) { $1.write(to: &$0) } }
         w.member("tests", tests) { $0.object($1) { $1.write(to: &$0) } }
         w.endObject()
-        return w.text
+        return w.finish()
     }
 }
 

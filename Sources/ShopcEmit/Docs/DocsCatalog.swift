@@ -1,4 +1,5 @@
 import ShopcAnalysis
+import ShopcBase
 
 /// What the documentation shows, computed once from the analysed project and shared by the HTML
 /// site and the Markdown: nodes grouped by layer, their columns, tests, neighbours, column
@@ -123,23 +124,24 @@ struct DocsCatalog {
         let inferred = inferredTypes ?? DocsLineageHook.inferredTypes(project)
         hasColumnLineage = lineage.values.contains { !$0.isEmpty }
 
-        var testsByNode: [NodeID: [Test]] = [:]
+        var tests: [NodeID: [Test]] = [:]
         for test in project.tests {
             guard let node = test.node else { continue }
-            testsByNode[node, default: []].append(Test(
+            tests[node, default: []].append(Test(
                 name: test.name, kind: test.kind, severity: test.severity, column: test.column, description: test.description))
         }
-        var downstream: [NodeID: [NodeID]] = [:]
+        var children: [NodeID: [NodeID]] = [:]
         var edges: [(from: NodeID, to: NodeID)] = []
         for model in project.models {
             for dep in model.dependsOn {
-                downstream[dep, default: []].append(model.id)
+                children[dep, default: []].append(model.id)
                 edges.append((dep, model.id))
             }
         }
         self.edges = Self.sortedByID(edges) { ($0.from, $0.to) }
+        let (testsByNode, downstream) = (tests, children)
 
-        func columns(_ infos: [ColumnInfo], of id: NodeID) -> [Column] {
+        @Sendable func columns(_ infos: [ColumnInfo], of id: NodeID) -> [Column] {
             let tests = testsByNode[id] ?? []
             return infos.map { c in
                 let key = c.name.uppercased()
@@ -151,7 +153,7 @@ struct DocsCatalog {
                     origins: (lineage[id]?[key] ?? []).sorted())
             }
         }
-        func relations(_ map: [String: Relation], ephemeral: Bool) -> [(target: String, relation: String)] {
+        @Sendable func relations(_ map: [String: Relation], ephemeral: Bool) -> [(target: String, relation: String)] {
             project.targets.compactMap { t in
                 guard let r = map[t.name] else { return nil }
                 return (t.name, ephemeral ? "ephemeral (inlined as a CTE)" : r.description)
@@ -170,16 +172,16 @@ struct DocsCatalog {
                     sql: nil))
             }
         }
-        var models: [Node] = []
-        for model in project.models {
-            models.append(Node(
+        // Each model's node is independent of the others': built in parallel.
+        let models = Parallel.map(project.models) { (model: ModelInfo) -> Node in
+            Node(
                 id: model.id, name: model.name, kind: "model", group: model.layer ?? "other", sourceName: nil, layer: model.layer,
                 description: model.description, materialized: model.materialized, incrementalStrategy: model.incrementalStrategy,
                 uniqueKey: model.uniqueKey, clusterBy: model.clusterBy, tags: model.tags, file: model.file,
                 relations: relations(model.builds.mapValues(\.relation), ephemeral: model.materialized == "ephemeral"),
                 columns: columns(model.columns, of: model.id), upstream: Self.sortedByID(model.dependsOn),
                 downstream: Self.sortedByID(downstream[model.id] ?? []), tests: (testsByNode[model.id] ?? []).sorted { $0.name < $1.name },
-                sql: model.builds[project.defaultTarget]?.sql))
+                sql: model.builds[project.defaultTarget]?.sql)
         }
         var order = project.layers
         for model in project.models { if let layer = model.layer, !order.contains(layer) { order.append(layer) } }

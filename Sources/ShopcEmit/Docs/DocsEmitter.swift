@@ -14,6 +14,8 @@ public struct DocsEmitter: Sendable {
 
     /// One independently rendered piece of the docs.
     enum Piece: Sendable {
+        /// The HTML node list.
+        case sidebar
         /// The HTML overview (graph layout, coverage, environments).
         case overview
         /// `README.md`.
@@ -33,19 +35,20 @@ public struct DocsEmitter: Sendable {
         let html = DocsHTML(catalog: catalog, schemaRows: rows, customSchemas: customs)
         let markdown = DocsMarkdown(catalog: catalog, schemaRows: rows, customSchemas: customs)
         let models = catalog.nodes.indices.filter { catalog.nodes[$0].kind == "model" }
-        let pieces: [Piece] = [.overview, .index] + catalog.nodes.indices.map { .section($0) } + models.map { .page($0) }
+        let pieces: [Piece] = [.overview, .sidebar, .index] + catalog.nodes.indices.map { .section($0) } + models.map { .page($0) }
         let texts = Parallel.map(pieces) { piece -> String in
             switch piece {
+            case .sidebar: html.sidebar()
             case .overview: html.overview()
             case .index: markdown.index()
             case .section(let i): DocsNodePage(catalog: catalog, node: catalog.nodes[i]).render()
             case .page(let i): markdown.page(catalog.nodes[i])
             }
         }
-        let sections = texts[2..<(2 + catalog.nodes.count)]
-        artifacts.add("docs/index.html", html.render(overview: texts[0], pages: Array(sections)))
-        artifacts.add("docs/README.md", texts[1])
-        for (i, text) in zip(models, texts[(2 + catalog.nodes.count)...]) {
+        let sections = texts[3..<(3 + catalog.nodes.count)]
+        artifacts.add("docs/index.html", html.render(sidebar: texts[1], overview: texts[0], pages: Array(sections)))
+        artifacts.add("docs/README.md", texts[2])
+        for (i, text) in zip(models, texts[(3 + catalog.nodes.count)...]) {
             artifacts.add("docs/models/\(catalog.nodes[i].name).md", text)
         }
     }

@@ -9,11 +9,13 @@ struct DocsHTML: Sendable {
     let schemaRows: [DocsCatalog.SchemaRow]
     let customSchemas: [String]
 
-    /// The whole page, from the overview (`overview()`) and each node's section
-    /// (`DocsNodePage`), which the caller renders in parallel.
-    func render(overview: String, pages: [String]) -> String {
+    /// The whole page, from the node list (`sidebar()`), the overview (`overview()`) and each
+    /// node's section (`DocsNodePage`), which the caller renders in parallel.
+    func render(sidebar: String, overview: String, pages: [String]) -> String {
         let project = DocsText.html(catalog.projectName)
-        var out = """
+        var out = ""
+        out.reserveCapacity(sidebar.utf8.count + overview.utf8.count + pages.reduce(0) { $0 + $1.utf8.count } + 32_768)
+        out += """
         <!DOCTYPE html>
         <html lang="en">
         <head>
@@ -30,7 +32,7 @@ struct DocsHTML: Sendable {
         <div class="layout">
 
         """
-        out += sidebar()
+        out += sidebar
         out += "<main>\n"
         out += overview
         for page in pages { out += page }

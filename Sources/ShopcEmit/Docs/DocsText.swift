@@ -32,6 +32,21 @@ enum DocsText {
             self.table = table
         }
 
+        /// Appends `s` with the replacements made to `out`.
+        func apply(_ s: String, into out: inout [UInt8]) {
+            var source = s
+            source.withUTF8 { bytes in
+                var mark = 0
+                for (index, byte) in bytes.enumerated() {
+                    guard let replacement = table[Int(byte)] else { continue }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[mark..<index]))
+                    out.append(contentsOf: replacement)
+                    mark = index + 1
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[mark...]))
+            }
+        }
+
         /// `s` with the replacements made; `s` itself when nothing matches.
         func apply(_ s: String) -> String {
             var source = s

@@ -183,45 +183,69 @@ struct MermaidGraph: Sendable {
         var local: [Int: Int] = [:]
         local.reserveCapacity(nodes.count)
         for (index, node) in nodes.enumerated() { local[node] = index }
-        var out = "```mermaid\nflowchart LR\n"
+        var out = TextBuffer(capacity: 64 * (nodes.count + edges.count) + 512)
+        out.add("```mermaid\nflowchart LR\n")
         for (index, position) in nodes.enumerated() {
-            out += "  n"
-            out += String(index)
-            out += shapes[position]
-            out += "\n"
+            out.add("  n")
+            out.add(index)
+            out.add(shapes[position])
+            out.add("\n")
         }
         for elision in elisions {
-            out += "  \(elision.upstream ? "more_up" : "more_down")[\"\(DocsText.mermaid(elision.label))\"]\n"
+            out.add(elision.upstream ? "  more_up[\"" : "  more_down[\"")
+            out.add(elision.label, escaping: DocsText.mermaidEscapes)
+            out.add("\"]\n")
         }
         for edge in edges {
             guard let a = local[edge.from], let b = local[edge.to] else { continue }
-            out += "  n"
-            out += String(a)
-            out += " --> n"
-            out += String(b)
-            out += "\n"
+            out.add("  n")
+            out.add(a)
+            out.add(" --> n")
+            out.add(b)
+            out.add("\n")
         }
         for elision in elisions {
             for node in elision.attachedTo {
                 guard let id = local[node] else { continue }
-                out += elision.upstream ? "  more_up -.-> n\(id)\n" : "  n\(id) -.-> more_down\n"
+                if elision.upstream {
+                    out.add("  more_up -.-> n")
+                    out.add(id)
+                    out.add("\n")
+                } else {
+                    out.add("  n")
+                    out.add(id)
+                    out.add(" -.-> more_down\n")
+                }
             }
         }
         var byGroup = Array(repeating: [Int](), count: catalog.groups.count)
         for (index, position) in nodes.enumerated() { byGroup[groupIndex[position]].append(index) }
         for (index, members) in byGroup.enumerated() where !members.isEmpty {
-            out += "  classDef g\(index) fill:\(Self.palette[index % Self.palette.count]),color:#1d2330\n"
-            out += "  class " + members.map { "n\($0)" }.joined(separator: ",") + " g\(index)\n"
+            out.add("  classDef g")
+            out.add(index)
+            out.add(" fill:")
+            out.add(Self.palette[index % Self.palette.count])
+            out.add(",color:#1d2330\n  class ")
+            for (offset, member) in members.enumerated() {
+                out.add(offset == 0 ? "n" : ",n")
+                out.add(member)
+            }
+            out.add(" g")
+            out.add(index)
+            out.add("\n")
         }
         if !elisions.isEmpty {
-            out += "  classDef more fill:#ffffff,stroke:#9aa5b8,stroke-dasharray:4 3,color:#5d6778\n"
-            out += "  class \(elisions.map { $0.upstream ? "more_up" : "more_down" }.joined(separator: ",")) more\n"
+            out.add("  classDef more fill:#ffffff,stroke:#9aa5b8,stroke-dasharray:4 3,color:#5d6778\n  class ")
+            out.add(elisions.map { $0.upstream ? "more_up" : "more_down" }.joined(separator: ","))
+            out.add(" more\n")
         }
         if let focus, let id = local[focus] {
-            out += "  classDef focus stroke:#2457c5,stroke-width:3px\n  class n\(id) focus\n"
+            out.add("  classDef focus stroke:#2457c5,stroke-width:3px\n  class n")
+            out.add(id)
+            out.add(" focus\n")
         }
-        out += "```\n"
-        return out
+        out.add("```\n")
+        return out.text
     }
 
     /// Whether the sorted `list` holds `value` (binary search).
