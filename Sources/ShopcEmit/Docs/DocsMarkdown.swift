@@ -93,58 +93,168 @@ struct DocsMarkdown {
 
     /// `docs/models/<model>.md`.
     func page(_ node: DocsCatalog.Node) -> String {
-        let md = DocsText.markdownCell
-        var out = Self.banner + "# \(DocsText.markdown(node.name))\n\n[← index](../README.md)\n\n"
-        if let description = node.description { out += DocsText.markdown(description.trimmingCharacters()) + "\n\n" }
-        out += "| property | value |\n|---|---|\n"
-        out += "| layer | \(md(node.layer ?? "—")) |\n| materialized | \(md(node.materialized ?? "")) |\n"
-        if let strategy = node.incrementalStrategy { out += "| incremental strategy | \(md(strategy)) |\n" }
-        if !node.uniqueKey.isEmpty { out += "| unique key | \(node.uniqueKey.map { "`\(md($0))`" }.joined(separator: ", ")) |\n" }
-        if !node.clusterBy.isEmpty { out += "| cluster by | \(node.clusterBy.map { "`\(md($0))`" }.joined(separator: ", ")) |\n" }
-        if !node.tags.isEmpty { out += "| tags | \(node.tags.map(md).joined(separator: ", ")) |\n" }
-        if let file = node.file { out += "| defined in | `\(md(file))` |\n" }
-        out += "| test coverage | \(node.testedColumns) / \(node.columns.count) columns (\(DocsText.percent(node.testedColumns, of: node.columns.count))), \(DocsText.count(node.tests.count, "test")) |\n"
-        out += "\n## Schema per target\n\n| target | relation |\n|---|---|\n"
-        for r in node.relations { out += "| \(md(r.target))\(r.target == catalog.defaultTarget ? " (default)" : "") | `\(md(r.relation))` |\n" }
-        out += "\n## Columns\n\n"
+        var out = TextBuffer(capacity: 4096 + (node.sql?.utf8.count ?? 0))
+        out.add(Self.banner)
+        out.add("# ")
+        out.add(node.name, escaping: DocsText.markdownEscapes)
+        out.add("\n\n[← index](../README.md)\n\n")
+        if let description = node.description {
+            out.add(description.trimmingCharacters(), escaping: DocsText.markdownEscapes)
+            out.add("\n\n")
+        }
+        out.add("| property | value |\n|---|---|\n| layer | ")
+        out.add(cell: node.layer ?? "—")
+        out.add(" |\n| materialized | ")
+        out.add(cell: node.materialized ?? "")
+        out.add(" |\n")
+        if let strategy = node.incrementalStrategy {
+            out.add("| incremental strategy | ")
+            out.add(cell: strategy)
+            out.add(" |\n")
+        }
+        for (name, values) in [("unique key", node.uniqueKey), ("cluster by", node.clusterBy)] where !values.isEmpty {
+            out.add("| \(name) | ")
+            for (index, value) in values.enumerated() {
+                out.add(index == 0 ? "`" : ", `")
+                out.add(cell: value)
+                out.add("`")
+            }
+            out.add(" |\n")
+        }
+        if !node.tags.isEmpty {
+            out.add("| tags | ")
+            for (index, tag) in node.tags.enumerated() {
+                if index > 0 { out.add(", ") }
+                out.add(cell: tag)
+            }
+            out.add(" |\n")
+        }
+        if let file = node.file {
+            out.add("| defined in | `")
+            out.add(cell: file)
+            out.add("` |\n")
+        }
+        out.add("| test coverage | \(node.testedColumns) / \(node.columns.count) columns (\(DocsText.percent(node.testedColumns, of: node.columns.count))), \(DocsText.count(node.tests.count, "test")) |\n")
+        out.add("\n## Schema per target\n\n| target | relation |\n|---|---|\n")
+        for r in node.relations {
+            out.add("| ")
+            out.add(cell: r.target)
+            out.add(r.target == catalog.defaultTarget ? " (default) | `" : " | `")
+            out.add(cell: r.relation)
+            out.add("` |\n")
+        }
+        out.add("\n## Columns\n\n")
         if node.columns.isEmpty {
-            out += "No declared columns.\n"
+            out.add("No declared columns.\n")
         } else {
-            out += "| column | type | description | tests | masking |\n|---|---|---|---|---|\n"
+            out.add("| column | type | description | tests | masking |\n|---|---|---|---|---|\n")
             for c in node.columns {
-                let type = c.type.map { "`\(md($0))`" + (c.inferred ? " (inferred)" : "") } ?? "—"
-                let tests = c.tests.map { "\(md($0.kind)) (\(md($0.severity)))" }.joined(separator: ", ")
-                let masking = [c.masking.map { "`\(md($0))`" }, c.pii ? "PII" : nil].compactMap { $0 }.joined(separator: " ")
-                out += "| `\(md(c.name))` | \(type) | \(md(c.description ?? "")) | \(tests) | \(masking) |\n"
+                out.add("| `")
+                out.add(cell: c.name)
+                out.add("` | ")
+                if let type = c.type {
+                    out.add("`")
+                    out.add(cell: type)
+                    out.add(c.inferred ? "` (inferred)" : "`")
+                } else {
+                    out.add("—")
+                }
+                out.add(" | ")
+                out.add(cell: c.description ?? "")
+                out.add(" | ")
+                for (index, test) in c.tests.enumerated() {
+                    if index > 0 { out.add(", ") }
+                    out.add(cell: test.kind)
+                    out.add(" (")
+                    out.add(cell: test.severity)
+                    out.add(")")
+                }
+                out.add(" | ")
+                if let masking = c.masking {
+                    out.add("`")
+                    out.add(cell: masking)
+                    out.add(c.pii ? "` PII" : "`")
+                } else if c.pii {
+                    out.add("PII")
+                }
+                out.add(" |\n")
             }
         }
-        out += "\n## Lineage\n\n"
-        out += "Upstream: " + (node.upstream.isEmpty ? "none" : node.upstream.map(link).joined(separator: ", ")) + "  \n"
-        out += "Downstream: " + (node.downstream.isEmpty ? "none" : node.downstream.map(link).joined(separator: ", ")) + "\n\n"
+        out.add("\n## Lineage\n\nUpstream: ")
+        links(node.upstream, into: &out)
+        out.add("  \nDownstream: ")
+        links(node.downstream, into: &out)
+        out.add("\n\n")
         if let position = catalog.position[node.id] {
             let neighbourhood = mermaid.neighbourhood(of: position)
-            out += mermaid.render(neighbourhood, focus: position)
-            if !neighbourhood.elisions.isEmpty { out += "\n" + Self.elisionNote(neighbourhood) }
-        }
-        if catalog.hasColumnLineage {
-            out += "\n### Column lineage\n\n| column | computed from |\n|---|---|\n"
-            for c in node.columns {
-                let from = c.origins.map { "\(md($0.node.description)).`\(md($0.column.lowercased()))`" }
-                out += "| `\(md(c.name))` | \(from.isEmpty ? "—" : from.joined(separator: ", ")) |\n"
+            out.add(mermaid.render(neighbourhood, focus: position))
+            if !neighbourhood.elisions.isEmpty {
+                out.add("\n")
+                out.add(Self.elisionNote(neighbourhood))
             }
         }
-        out += "\n## Tests\n\n"
+        if catalog.hasColumnLineage {
+            out.add("\n### Column lineage\n\n| column | computed from |\n|---|---|\n")
+            for c in node.columns {
+                out.add("| `")
+                out.add(cell: c.name)
+                out.add("` | ")
+                if c.origins.isEmpty { out.add("—") }
+                for (index, origin) in c.origins.enumerated() {
+                    if index > 0 { out.add(", ") }
+                    out.add(cell: origin.node.description)
+                    out.add(".`")
+                    out.add(cell: origin.column.lowercased())
+                    out.add("`")
+                }
+                out.add(" |\n")
+            }
+        }
+        out.add("\n## Tests\n\n")
         if node.tests.isEmpty {
-            out += "No tests.\n"
+            out.add("No tests.\n")
         } else {
-            out += "| test | kind | column | severity |\n|---|---|---|---|\n"
-            for t in node.tests { out += "| `\(md(t.name))` | \(md(t.kind)) | \(t.column.map { "`\(md($0))`" } ?? "(model)") | \(md(t.severity)) |\n" }
+            out.add("| test | kind | column | severity |\n|---|---|---|---|\n")
+            for t in node.tests {
+                out.add("| `")
+                out.add(cell: t.name)
+                out.add("` | ")
+                out.add(cell: t.kind)
+                out.add(" | ")
+                if let column = t.column {
+                    out.add("`")
+                    out.add(cell: column)
+                    out.add("`")
+                } else {
+                    out.add("(model)")
+                }
+                out.add(" | ")
+                out.add(cell: t.severity)
+                out.add(" |\n")
+            }
         }
         if let sql = node.sql {
             let fence = DocsText.fence(for: sql)
-            out += "\n## Compiled SQL (\(DocsText.markdown(catalog.defaultTarget)))\n\n\(fence)sql\n\(sql.trimmingCharacters())\n\(fence)\n"
+            out.add("\n## Compiled SQL (")
+            out.add(catalog.defaultTarget, escaping: DocsText.markdownEscapes)
+            out.add(")\n\n")
+            out.add(fence)
+            out.add("sql\n")
+            out.add(sql.trimmingCharacters())
+            out.add("\n")
+            out.add(fence)
+            out.add("\n")
         }
-        return out
+        return out.text
+    }
+
+    /// Links to nodes, comma-separated, or `none`.
+    func links(_ ids: [NodeID], into out: inout TextBuffer) {
+        if ids.isEmpty { out.add("none") }
+        for (index, id) in ids.enumerated() {
+            if index > 0 { out.add(", ") }
+            out.add(link(id))
+        }
     }
 
     func link(_ id: NodeID) -> String {

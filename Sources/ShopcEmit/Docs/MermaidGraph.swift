@@ -71,21 +71,21 @@ struct MermaidGraph: Sendable {
     /// A small lineage is drawn whole. Work is bounded by the nodes drawn and their edges, not by
     /// the size of the project.
     func neighbourhood(of focus: Int) -> Neighbourhood {
-        var drawn: Set<Int> = [focus]
+        // At most `maxNodes` + 1 nodes are drawn: a plain array is a faster set than hashing.
+        var drawn: [Int] = [focus]
         var frontier = [[focus], [focus]]
         var levels = [0, 0]
         var open = [true, true]
         var elisions: [Elision] = []
-        func links(_ side: Int) -> [[Int]] { side == 0 ? up : down }
         for side in 0..<2 {
-            let direct = links(side)[focus]
+            let direct = side == 0 ? up[focus] : down[focus]
             if direct.count > Self.maxNeighbours {
-                drawn.formUnion(direct.prefix(Self.maxNeighbours))
+                drawn += direct.prefix(Self.maxNeighbours)
                 let more = direct.count - Self.maxNeighbours
                 elisions.append(Elision(upstream: side == 0, label: "+\(more) more \(side == 0 ? "parent" : "child")\(more == 1 ? "" : side == 0 ? "s" : "ren")", attachedTo: [focus]))
                 open[side] = false
             } else {
-                drawn.formUnion(direct)
+                drawn += direct
                 frontier[side] = direct
                 open[side] = !direct.isEmpty
             }
@@ -93,12 +93,13 @@ struct MermaidGraph: Sendable {
         }
         while open[0] || open[1] {
             for side in 0..<2 where open[side] {
+                let links = side == 0 ? up : down
                 var next: [Int] = []
                 var seen: Set<Int> = []
                 var reaching: [Int] = []
                 for node in frontier[side] {
                     var reaches = false
-                    for other in links(side)[node] where !drawn.contains(other) {
+                    for other in links[node] where !drawn.contains(other) {
                         reaches = true
                         if seen.insert(other).inserted { next.append(other) }
                     }
@@ -107,7 +108,7 @@ struct MermaidGraph: Sendable {
                 if next.isEmpty {
                     open[side] = false
                 } else if drawn.count + next.count <= Self.maxNodes {
-                    drawn.formUnion(next)
+                    drawn += next
                     frontier[side] = next
                     levels[side] += 1
                 } else {
@@ -121,19 +122,30 @@ struct MermaidGraph: Sendable {
 
     /// The fenced ```mermaid block of a page: `neighbourhood` drawn with `focus` highlighted.
     func render(_ neighbourhood: Neighbourhood, focus: Int) -> String {
-        let members = Set(neighbourhood.nodes)
+        let members = neighbourhood.nodes
         var edges: [(from: Int, to: Int)] = []
-        for node in neighbourhood.nodes {
+        for node in members {
+            // Both lists are sorted: walk them together, or look the few drawn nodes up in a
+            // hub's long list of children.
             let children = down[node]
-            if children.count <= 4 * members.count {
-                for child in children where members.contains(child) { edges.append((node, child)) }
+            if children.count > 8 * members.count {
+                for child in members where Self.contains(children, child) { edges.append((node, child)) }
             } else {
-                // A hub: look its drawn children up instead of walking all of them.
-                for child in neighbourhood.nodes where Self.contains(children, child) { edges.append((node, child)) }
+                var (i, j) = (0, 0)
+                while i < children.count && j < members.count {
+                    if children[i] < members[j] {
+                        i += 1
+                    } else if children[i] > members[j] {
+                        j += 1
+                    } else {
+                        edges.append((node, children[i]))
+                        i += 1
+                    }
+                }
             }
         }
         edges.sort { (idRank[$0.from], idRank[$0.to]) < (idRank[$1.from], idRank[$1.to]) }
-        return render(nodes: neighbourhood.nodes, edges: edges, elisions: neighbourhood.elisions, focus: focus)
+        return render(nodes: members, edges: edges, elisions: neighbourhood.elisions, focus: focus)
     }
 
     /// The fenced ```mermaid block of the whole project.

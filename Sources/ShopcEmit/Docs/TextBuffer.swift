@@ -16,6 +16,9 @@ struct TextBuffer {
     /// Appends text escaped for HTML (`DocsText.html`).
     mutating func add(html text: String) { DocsText.htmlEscapes.apply(text, into: &bytes) }
 
+    /// Appends text as one Markdown table cell (`DocsText.markdownCell`).
+    mutating func add(cell text: String) { DocsText.cellEscapes.apply(DocsText.oneLine(text), into: &bytes) }
+
     /// Appends text escaped with `escapes`.
     mutating func add(_ text: String, escaping escapes: DocsText.ByteEscapes) { escapes.apply(text, into: &bytes) }
 
