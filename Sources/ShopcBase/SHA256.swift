@@ -13,10 +13,14 @@ public enum SHA256 {
 
     /// The digest as 64 lower-case hex digits.
     public static func hex<C: Collection>(_ message: C) -> String where C.Element == UInt8 {
-        digest(message).map { byte in
-            let s = String(byte, radix: 16)
-            return s.count == 1 ? "0" + s : s
-        }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in digest(message) {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0xF)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// The 32-byte digest.

@@ -118,7 +118,9 @@ extension StableJSON {
         /// An object from a dictionary, keys in UTF-8 order; `value` writes each value.
         public mutating func object<Value>(_ dictionary: [String: Value], _ value: (inout Writer, Value) -> Void) {
             beginObject()
-            for (key, item) in dictionary.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            // Most objects here hold one member (one target); those need no sorting.
+            let members = dictionary.count < 2 ? Array(dictionary) : dictionary.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            for (key, item) in members {
                 self.key(key)
                 value(&self, item)
             }
