@@ -15,6 +15,11 @@ public struct ArtifactSet: Sendable, Equatable {
         files[path] = Self.endingWithOneNewline(contents)
     }
 
+    /// Adds every file of `other` (already normalised); paths are expected to be new.
+    public mutating func merge(_ other: ArtifactSet) {
+        files.merge(other.files) { _, new in new }
+    }
+
     /// `text` with its trailing line breaks replaced by exactly one. On UTF-8 bytes; a `\r\n`
     /// pair is one `Character` that is not a line break, as it was for `hasSuffix("\n")`.
     static func endingWithOneNewline(_ text: String) -> String {

@@ -21,36 +21,62 @@ public struct ProjectEmitter: Sendable {
         self.onlyModels = onlyModels
     }
 
-    /// Emits every artifact. The stages run one after the other, each spreading its independent
-    /// pieces (models, tests, documentation pages) over all cores: `Parallel.map` nested inside
-    /// another runs serially, so parallelism lives at one level. Results keep input order, so the
-    /// output does not depend on scheduling.
+    /// Emits every artifact. The targets, the manifest and the docs are independent stages that
+    /// run at the same time (`Parallel.both`), each spreading its own pieces (models, tests,
+    /// pages) over the cores with `Parallel.map`, so the serial parts of one overlap the others.
+    /// Results keep a fixed order, so the output does not depend on scheduling.
     public func emit(_ d: inout Diagnostics) -> ArtifactSet {
         var parts: [(stage: String, seconds: Double)] = []
         return emit(&d, parts: &parts)
     }
 
-    /// Emits every artifact and appends the time of each part (`emit.targets`, `emit.manifest`,
-    /// `emit.docs`, `emit.delivery`) to `parts`.
+    /// Emits every artifact and appends the time each stage took (`emit.targets`,
+    /// `emit.manifest`, `emit.docs` — they overlap — then `emit.delivery`) to `parts`.
     public func emit(_ d: inout Diagnostics, parts: inout [(stage: String, seconds: Double)]) -> ArtifactSet {
-        var timer = StageTimer()
+        let whole = onlyTargets.isEmpty && onlyModels == nil
+        let (targets, (manifest, docs)) = Parallel.both({
+            Self.timed("emit.targets") { artifacts, d in
+                for target in project.targets where onlyTargets.isEmpty || onlyTargets.contains(target.name) {
+                    emit(target: target, into: &artifacts, &d)
+                }
+            }
+        }, {
+            Parallel.both({
+                Self.timed("emit.manifest") { artifacts, _ in
+                    if whole { artifacts.add("manifest.json", ManifestEmitter(project: project).json()) }
+                }
+            }, {
+                Self.timed("emit.docs") { artifacts, _ in
+                    if whole { DocsEmitter(project: project).emit(into: &artifacts) }
+                }
+            })
+        })
         var artifacts = ArtifactSet()
-        for target in project.targets where onlyTargets.isEmpty || onlyTargets.contains(target.name) {
-            emit(target: target, into: &artifacts, &d)
+        for stage in [targets, manifest, docs] {
+            artifacts.merge(stage.artifacts)
+            d.emit(contentsOf: stage.diagnostics.all)
+            if whole || stage.laps.first?.stage == "emit.targets" { parts += stage.laps }
         }
-        timer.lap("emit.targets")
-        if onlyTargets.isEmpty && onlyModels == nil {
-            artifacts.add("manifest.json", ManifestEmitter(project: project).json())
-            timer.lap("emit.manifest")
-            DocsEmitter(project: project).emit(into: &artifacts)
-            timer.lap("emit.docs")
-        }
+        var timer = StageTimer()
         if onlyModels == nil {
             DeliveryEmitter(project: project, templates: templates, onlyTargets: onlyTargets).emit(into: &artifacts, &d)
             timer.lap("emit.delivery")
         }
         parts += timer.laps
         return artifacts
+    }
+
+    /// What one stage of `emit` produced, and how long it took.
+    typealias Stage = (artifacts: ArtifactSet, diagnostics: Diagnostics, laps: [(stage: String, seconds: Double)])
+
+    /// Runs one stage of `emit` into artifacts and diagnostics of its own, timed as `name`.
+    static func timed(_ name: String, _ body: (inout ArtifactSet, inout Diagnostics) -> Void) -> Stage {
+        var timer = StageTimer()
+        var artifacts = ArtifactSet()
+        var d = Diagnostics()
+        body(&artifacts, &d)
+        timer.lap(name)
+        return (artifacts, d, timer.laps)
     }
 
     /// One model's script and its audited deploy step.
