@@ -103,12 +103,12 @@ def main():
               f"| {r['cold']:.3f} | {r['warm']:.3f} | {r['cp']:.3f} | {r['files']} |")
     print()
     print("compile, best of 3: emit and write stages (`--timings`); the up-to-date write only reads and compares")
-    print("| models | files | MiB | empty out: emit | write | total | cp -r | total / cp -r | up to date: emit | write | total |")
+    print("| models | files | MiB | empty out: emit | write | total | cp -r | write / cp -r | up to date: emit | write | total |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         c, w = r["cold_stages"], r["warm_stages"]
         print(f"| {r['n']} | {r['files']} | {r['mib']:.0f} | {c.get('emit', 0):.3f} | {c.get('write', 0):.3f} | {r['cold']:.3f} "
-              f"| {r['cp']:.3f} | {r['cold'] / r['cp']:.1f} | {w.get('emit', 0):.3f} | {w.get('write', 0):.3f} | {r['warm']:.3f} |")
+              f"| {r['cp']:.3f} | {c.get('write', 0) / r['cp']:.1f} | {w.get('emit', 0):.3f} | {w.get('write', 0):.3f} | {r['warm']:.3f} |")
     parts = sorted({k for r in rows for k in r["warm_stages"] if k.startswith("emit.")})
     if parts:
         print()
