@@ -89,7 +89,7 @@ public struct ProjectEmitter: Sendable {
     /// The scripts of one target: models, setup, ingestion, masking, analyses, tests and deploy.
     func emit(target: TargetInfo, into artifacts: inout ArtifactSet, _ d: inout Diagnostics) {
         let models = ModelEmitter(project: project, templates: templates)
-        let audit = AuditWrapper(templates: templates)
+        let audit = AuditWrapper(templates: templates, target: target)
         let selected = project.models.filter { onlyModels?.contains($0.name) ?? true }
         let outputs = Parallel.map(selected) { model -> (ModelOutput?, Diagnostics) in
             var d = Diagnostics()
@@ -102,7 +102,7 @@ public struct ProjectEmitter: Sendable {
             }
             let step: TemplateValue = .dict([
                 "title": .string("model \(model.name) (\(model.materialized))"), "path": .string("models/\(model.name).sql"),
-                "body": .string(audit.wrap(name: model.name, kind: "model", body: body, rows: rows, target: target, &d) ?? body),
+                "body": .string(audit.wrap(name: model.name, kind: "model", body: body, rows: rows, &d) ?? body),
             ])
             return (ModelOutput(path: "\(target.name)/models/\(model.name).sql", script: ModelEmitter.header(sources) + "\n" + body, step: step), d)
         }
@@ -125,7 +125,7 @@ public struct ProjectEmitter: Sendable {
                 guard let scripts = IngestEmitter(project: project, templates: templates).scripts(source, table, target: target, &d) else { continue }
                 for file in scripts.files { artifacts.add("\(target.name)/\(file.path)", file.text) }
                 tables.append(.string(scripts.ddl))
-                let audited = audit.wrap(name: table.name, kind: "load", body: scripts.copy + ";", rows: .lastStatement, target: target, &d)
+                let audited = audit.wrap(name: table.name, kind: "load", body: scripts.copy + ";", rows: .lastStatement, &d)
                 loads.append(.dict(["name": .string(table.name), "audited": .string(audited ?? scripts.copy + ";")]))
                 if let pipe = scripts.pipe { pipes.append(.string(pipe)) }
             }
