@@ -28,14 +28,14 @@ public struct ProjectAnalyzer {
 
     /// Runs the analysis; diagnostics are appended to `diagnostics`.
     public func analyse(_ diagnostics: inout Diagnostics) -> AnalysedProject? {
-        var laps = StageLaps()
+        var laps = StageTimer()
         return analyse(&diagnostics, laps: &laps)
     }
 
     /// Runs the analysis, timing its stages: resolve (names, targets, macros, templates), render
     /// (every model rendered, parsed and printed for every target), typecheck, and checks (graph
     /// rules, platform, ingestion and test checks).
-    public func analyse(_ diagnostics: inout Diagnostics, laps: inout StageLaps) -> AnalysedProject? {
+    public func analyse(_ diagnostics: inout Diagnostics, laps: inout StageTimer) -> AnalysedProject? {
         guard let project = specs.project else {
             diagnostics.error(.projectMissing, "no 'project' section found in any spec file under specs/", at: specs.files.first.map { SourceLocation(file: $0.path, line: 1, column: 1) })
             return nil

@@ -35,3 +35,24 @@ private final class ResultBuffer<R>: @unchecked Sendable {
 
     func values() -> [R] { (0..<count).compactMap { slots[$0] } }
 }
+
+extension Parallel {
+    /// Runs `first` on this thread and `second` on a thread of its own at the same time, and
+    /// returns both results. For independent stages that each spread their own work with
+    /// `map`: a `map` nested inside another `map` runs serially (libdispatch divides the width),
+    /// while one running beside another shares the cores, so the serial parts of each stage
+    /// overlap the other's parallel ones.
+    public static func both<A: Sendable, B: Sendable>(_ first: () -> A, _ second: @Sendable () -> B) -> (A, B) {
+        let box = ResultBuffer<B>(count: 1)
+        let group = DispatchGroup()
+        return withoutActuallyEscaping(second) { second in
+            // A queue of its own runs on an overcommitting thread, not one of the pool threads
+            // that `map` uses.
+            DispatchQueue(label: "shopc.parallel.both").async(group: group) { box.store(second(), at: 0) }
+            let a = first()
+            group.wait()
+            // The job has stored its result by now; the fallback only spares a force unwrap.
+            return (a, box.values().first ?? second())
+        }
+    }
+}

@@ -55,10 +55,10 @@ public struct Compiler {
                 }
             }
         })
-        var laps = StageLaps()
+        var timer = StageTimer()
         let specs = loader.load(files: files.specs, diagnostics: &diagnostics)
-        laps.lap("load")
-        let project = ProjectAnalyzer(specs: specs, overrides: options.varOverrides, strict: options.strict, printSQL: options.printSQL).analyse(&diagnostics, laps: &laps)
+        timer.lap("load")
+        let project = ProjectAnalyzer(specs: specs, overrides: options.varOverrides, strict: options.strict, printSQL: options.printSQL).analyse(&diagnostics, laps: &timer)
         if let project {
             for target in options.targets where !project.targets.contains(where: { $0.name == target }) {
                 diagnostics.error(.unknownTarget, "unknown target '\(target)'", at: nil,
@@ -66,11 +66,14 @@ public struct Compiler {
             }
         }
         guard let project, !diagnostics.hasErrors, !options.analyseOnly else {
-            return Output(timings: laps.laps, artifacts: nil, project: project, diagnostics: diagnostics.sorted)
+            return Output(timings: timer.laps, artifacts: nil, project: project, diagnostics: diagnostics.sorted)
         }
         let templates = TemplateSet(overrides: files.templateOverrides, diagnostics: &diagnostics)
-        let artifacts = ProjectEmitter(project: project, templates: templates, onlyTargets: options.targets, onlyModels: options.models).emit(&diagnostics)
-        laps.lap("emit")
-        return Output(timings: laps.laps, artifacts: diagnostics.hasErrors ? nil : artifacts, project: project, diagnostics: diagnostics.sorted)
+        var parts: [(stage: String, seconds: Double)] = []
+        let artifacts = ProjectEmitter(project: project, templates: templates, onlyTargets: options.targets, onlyModels: options.models)
+            .emit(&diagnostics, parts: &parts)
+        timer.lap("emit")
+        timer.append(parts)
+        return Output(timings: timer.laps, artifacts: diagnostics.hasErrors ? nil : artifacts, project: project, diagnostics: diagnostics.sorted)
     }
 }

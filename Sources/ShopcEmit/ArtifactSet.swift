@@ -12,10 +12,25 @@ public struct ArtifactSet: Sendable, Equatable {
 
     /// Adds a file; text is normalised to end with exactly one newline.
     public mutating func add(_ path: String, _ contents: String) {
-        var text = contents
-        while text.hasSuffix("\n\n") { text.removeLast() }
-        if !text.hasSuffix("\n") { text += "\n" }
-        files[path] = text
+        files[path] = Self.endingWithOneNewline(contents)
+    }
+
+    /// Adds every file of `other` (already normalised); paths are expected to be new.
+    public mutating func merge(_ other: ArtifactSet) {
+        files.merge(other.files) { _, new in new }
+    }
+
+    /// `text` with its trailing line breaks replaced by exactly one. On UTF-8 bytes; a `\r\n`
+    /// pair is one `Character` that is not a line break, as it was for `hasSuffix("\n")`.
+    static func endingWithOneNewline(_ text: String) -> String {
+        var source = text
+        let end = source.withUTF8 { bytes in
+            var end = bytes.count
+            while end > 0 && bytes[end - 1] == UInt8(ascii: "\n") && !(end >= 2 && bytes[end - 2] == UInt8(ascii: "\r")) { end -= 1 }
+            return end
+        }
+        if text.utf8.count - end == 1 { return text }
+        return String(text[..<text.utf8.index(text.startIndex, offsetBy: end)]) + "\n"
     }
 
     /// Paths in sorted order.
@@ -32,13 +47,5 @@ public enum SQLLiteral {
     /// A SQL line comment for free text: one `--` line per text line.
     public static func comment(_ s: String) -> String {
         s.split(separator: "\n", omittingEmptySubsequences: false).map { "-- " + $0 }.joined(separator: "\n")
-    }
-}
-
-extension String {
-    /// Every non-empty line indented by `width` spaces.
-    func indented(_ width: Int) -> String {
-        let pad = String(repeating: " ", count: width)
-        return split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : pad + $0 }.joined(separator: "\n")
     }
 }

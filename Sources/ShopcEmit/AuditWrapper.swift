@@ -5,8 +5,19 @@ import ShopcTemplate
 /// Wraps a model run or a load in a Snowflake Scripting block that writes an audit-log row on
 /// success and on failure (then re-raises, so the deploy stops). Used only in `deploy.sql`: the
 /// plain `models/*.sql` and `ingest/*.sql` scripts stay runnable without scripting.
-struct AuditWrapper {
+struct AuditWrapper: Sendable {
     let templates: TemplateSet
+    let target: TargetInfo
+    /// The literals every row of the target repeats, and its audit table (quoted once, not per model).
+    let constants: String
+    let auditTable: String
+
+    init(templates: TemplateSet, target: TargetInfo) {
+        self.templates = templates
+        self.target = target
+        constants = ["shopc", target.name, target.database, target.schema, target.warehouse].map(SQLLiteral.string).joined(separator: ", ")
+        auditTable = SetupEmitter.auditTable(target)
+    }
 
     /// The columns written by the wrapper, in the order of the values it inserts.
     static let columns = [
@@ -25,8 +36,7 @@ struct AuditWrapper {
     }
 
     /// The audited block around `body` (complete statements). `name` must be an identifier.
-    func wrap(name: String, kind: String, body: String, rows: Rows, target: TargetInfo, _ d: inout Diagnostics) -> String? {
-        let constants = ["shopc", target.name, target.database, target.schema, target.warehouse].map(SQLLiteral.string).joined(separator: ", ")
+    func wrap(name: String, kind: String, body: String, rows: Rows, _ d: inout Diagnostics) -> String? {
         let rowsStatement: TemplateValue
         switch rows {
         case .none: rowsStatement = .none
@@ -34,9 +44,9 @@ struct AuditWrapper {
         case .count(let relation): rowsStatement = .string("SELECT COUNT(*) INTO :affected FROM \(relation);")
         }
         return templates.render("audited.sql", [
-            "body": .string(body.indented(4)), "rows": rowsStatement, "audit_table": .string(SetupEmitter.auditTable(target)),
+            "body": .string(body.indented(4)), "rows": rowsStatement, "audit_table": .string(auditTable),
             "columns": .string(Self.columns), "name": .string(SQLLiteral.string(name)), "kind": .string(kind),
             "constants": .string(constants),
-        ], &d).map { ModelEmitter.stripLeadingBlank($0).trimmingCharacters() }
+        ], &d).map { $0.droppingLeadingBlankLines.trimmingCharacters() }
     }
 }

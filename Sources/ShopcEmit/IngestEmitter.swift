@@ -93,13 +93,13 @@ struct IngestEmitter {
                 "location": .string(location), "format": .string(format ?? "''"),
                 "options": .list(opts.map { .string(Self.option($0.name, $0.value)) }),
                 "include_metadata": .list(includeMetadata.map { .string($0) }),
-            ], &d).map { ModelEmitter.stripLeadingBlank($0).trimmingCharacters() }
+            ], &d).map { $0.droppingLeadingBlankLines.trimmingCharacters() }
         }
         guard format != nil, let load = copy(options) else { return nil }
         var files: [(path: String, text: String)] = []
         if let text = templates.render("ingest_table.sql", [
             "header": .string(header), "name": .string(table.name), "location": .string(location),
-            "ddl": .string(ModelEmitter.stripLeadingBlank(ddl).trimmingCharacters()), "copy": .string(load),
+            "ddl": .string(ddl.droppingLeadingBlankLines.trimmingCharacters()), "copy": .string(load),
         ], &d) {
             files.append(("ingest/\(table.name).sql", text))
         }
@@ -127,7 +127,7 @@ struct IngestEmitter {
                 "copy": .string(copy(kept) ?? load),
             ]
             if let text = templates.render("ingest_pipe.sql", globals, &d) {
-                pipe = ModelEmitter.stripLeadingBlank(text)
+                pipe = text.droppingLeadingBlankLines
                 globals["header"] = .string(header)
                 if let file = templates.render("ingest_pipe.sql", globals, &d) { files.append(("ingest/\(table.name).pipe.sql", file)) }
             }
@@ -145,6 +145,6 @@ struct IngestEmitter {
                 files.append(("ingest/\(table.name).drift.sql", text))
             }
         }
-        return Scripts(name: table.name, ddl: ModelEmitter.stripLeadingBlank(ddl).trimmingCharacters(), copy: load, files: files, pipe: pipe)
+        return Scripts(name: table.name, ddl: ddl.droppingLeadingBlankLines.trimmingCharacters(), copy: load, files: files, pipe: pipe)
     }
 }

@@ -74,44 +74,55 @@ struct ManifestEmitter {
         Column(name: c.name, type: c.type, description: c.description, masking: c.masking, pii: c.pii)
     }
 
-    func json() -> String {
+    /// The document's text (`ManifestJSON.swift`).
+    func json() -> String { manifest().json }
+
+    /// The document as values; `Encodable`, so a test can check the hand-written JSON against
+    /// `StableJSON.encode`.
+    func manifest() -> Manifest {
+        let checksums = project.checksums()
         var nodes: [String: Node] = [:]
         var edges: [[String]] = []
         for source in project.sources {
             for table in source.tables {
                 nodes[table.id.description] = Node(
-                    unique_id: table.id.description, resource_type: "source", name: table.name, checksum: project.checksum(of: table), source_name: source.name,
+                    unique_id: table.id.description, resource_type: "source", name: table.name, checksum: checksums[table.id] ?? "", source_name: source.name,
                     layer: nil, materialized: nil, incremental_strategy: nil, unique_key: nil, cluster_by: nil, tags: [],
                     description: table.description, columns: table.columns.map(Self.column), depends_on: [],
                     original_file_path: nil, relations: table.relations.mapValues(\.description), sql_sha256: nil)
             }
         }
-        for model in project.models {
-            nodes[model.id.description] = Node(
-                unique_id: model.id.description, resource_type: "model", name: model.name, checksum: project.checksum(of: model), source_name: nil, layer: model.layer,
+        // Models are independent (hashing their SQL is most of the work): built in parallel.
+        let models = Parallel.map(project.models) { model in
+            Node(
+                unique_id: model.id.description, resource_type: "model", name: model.name, checksum: checksums[model.id] ?? "", source_name: nil, layer: model.layer,
                 materialized: model.materialized, incremental_strategy: model.incrementalStrategy, unique_key: model.uniqueKey,
                 cluster_by: model.clusterBy, tags: model.tags, description: model.description,
                 columns: ManifestLineage.inferredColumns(model) ?? model.columns.map(Self.column),
                 depends_on: model.dependsOn.map(\.description), original_file_path: model.file,
                 relations: model.builds.mapValues(\.relation.description),
                 sql_sha256: model.builds.mapValues { SHA256.hex($0.sql) }, lineage: model.schema.map(ManifestLineage.init))
-            for dep in model.dependsOn { edges.append([dep.description, model.id.description]) }
+        }
+        for (model, node) in zip(project.models, models) {
+            nodes[node.unique_id] = node
+            for dep in model.dependsOn { edges.append([dep.description, node.unique_id]) }
         }
         var tests: [String: Test] = [:]
-        for test in project.tests {
-            let id = "test.\(test.name)"
-            tests[id] = Test(unique_id: id, test: test.kind, attached_node: test.node?.description, column: test.column,
+        for test in Parallel.map(project.tests, { test in
+            Test(unique_id: "test.\(test.name)", test: test.kind, attached_node: test.node?.description, column: test.column,
                              severity: test.severity,
                              warn_if: test.kind == "freshness" ? nil : test.warnIf.description,
                              error_if: test.kind == "freshness" ? nil : test.errorIf.description, tags: test.tags,
                              depends_on: test.dependsOn.map(\.description),
                              sql_sha256: test.compiledSQL.mapValues { SHA256.hex($0) })
+        }) {
+            tests[test.unique_id] = test
         }
         let manifest = Manifest(
             manifest_version: 1, project: project.name, default_target: project.defaultTarget,
             targets: Dictionary(project.targets.map { ($0.name, Target(database: $0.database, schema: $0.schema, warehouse: $0.warehouse, role: $0.role)) }, uniquingKeysWith: { a, _ in a }),
-            nodes: nodes, edges: edges.sorted { $0.joined(separator: " ") < $1.joined(separator: " ") }, tests: tests,
+            nodes: nodes, edges: edges.map { ($0.joined(separator: " "), $0) }.sorted { $0.0 < $1.0 }.map(\.1), tests: tests,
             spec_files: Dictionary(project.specFiles.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a }))
-        return StableJSON.encode(manifest)
+        return manifest
     }
 }

@@ -5,7 +5,7 @@ import ShopcTemplate
 
 /// Emits one script per model and target: a view, a table, or an incremental table with its
 /// MERGE / append / delete+insert step.
-struct ModelEmitter {
+struct ModelEmitter: Sendable {
     let project: AnalysedProject
     let templates: TemplateSet
 
@@ -49,20 +49,6 @@ struct ModelEmitter {
             globals["temp_relation"] = .string(Relation(database: build.relation.database, schema: build.relation.schema, name: "\(build.relation.name)__shopc_tmp").description)
         }
         guard let text = templates.render(name, globals, &d) else { return nil }
-        return Self.stripLeadingBlank(text)
-    }
-
-    static func stripLeadingBlank(_ text: String) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        while lines.first?.isEmpty == true { lines.removeFirst() }
-        return lines.joined(separator: "\n")
-    }
-}
-
-extension String {
-    func trimmingCharacters() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
-        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[start...end])
+        return text.droppingLeadingBlankLines
     }
 }

@@ -28,12 +28,16 @@ public struct TemplateSet: Sendable {
         self.templates = parsed
     }
 
-    /// Renders a template with plain values; template errors become diagnostics.
+    /// Renders a template with plain values; template errors become diagnostics. The output and
+    /// loop limits grow with the values given (`TemplateLimits.scaled`), so a deploy script that
+    /// inlines ten thousand model scripts renders, while an overridden template that multiplies
+    /// its input is still stopped.
     func render(_ name: String, _ globals: [String: TemplateValue], _ d: inout Diagnostics) -> String? {
         guard let template = templates[name] else { return nil }
         var host = NoFunctions()
         do {
-            return try TemplateRenderer().render(template, globals: globals, host: &host).text
+            let renderer = TemplateRenderer(limits: TemplateLimits().scaled(toInput: globals))
+            return try renderer.render(template, globals: globals, host: &host).text
         } catch {
             d.emit(error.diagnostic)
             return nil

@@ -6,7 +6,7 @@ import ShopcTemplate
 /// applied) and `run_tests.sql`, which runs them all, records each result in
 /// `<database>.<target schema>.SHOPC_TEST_RESULTS` and fails when an error-severity test failed.
 /// The runner is plain SQL (no scripting), so any client, and fakesnow, can execute it.
-struct TestEmitter {
+struct TestEmitter: Sendable {
     let project: AnalysedProject
     let templates: TemplateSet
 
@@ -19,21 +19,20 @@ struct TestEmitter {
 
     /// Adds the target's test files and runner to `artifacts`.
     func emit(target: TargetInfo, into artifacts: inout ArtifactSet, _ d: inout Diagnostics) {
-        var entries: [TemplateValue] = []
-        for test in project.tests {
-            guard let sql = test.compiledSQL[target.name] else { continue }
+        let tests = project.tests.compactMap { test in test.compiledSQL[target.name].map { (test, $0) } }
+        // Each test renders on its own (in parallel); the runner lists them in declaration order.
+        let rendered = Parallel.map(tests) { test, sql -> (file: String?, entry: TemplateValue, diagnostics: Diagnostics) in
+            var d = Diagnostics()
             let path = "tests/\(test.name).sql"
             let rule = Self.rule(test)
-            if let text = templates.render("test.sql", [
+            let text = templates.render("test.sql", [
                 "header": .string(ModelEmitter.header([test.file ?? "specs"])), "name": .string(test.name), "kind": .string(test.kind),
                 "subject": Self.subject(test).map { .string($0) } ?? .none, "severity": .string(test.severity),
                 "description": test.description.map { .string(Self.oneLine($0)) } ?? .none, "rule": .string(rule),
                 "limit": test.limit.map { .int($0) } ?? .none, "sql_indented": .string(sql.indented(4)),
                 "sql_terminated": .string(Self.terminated(sql)),
-            ], &d) {
-                artifacts.add("\(target.name)/\(path)", text)
-            }
-            entries.append(.dict([
+            ], &d)
+            let entry: TemplateValue = .dict([
                 "name": .string(test.name), "path": .string(path), "rule": .string(rule),
                 "name_literal": .string(SQLLiteral.string(test.name)), "kind_literal": .string(SQLLiteral.string(test.kind)),
                 "model_literal": .string(Self.modelName(test).map(SQLLiteral.string) ?? "NULL"),
@@ -43,7 +42,14 @@ struct TestEmitter {
                 "error_if_literal": .string(test.kind == "freshness" ? "NULL" : SQLLiteral.string(test.errorIf.description)),
                 "status": .string(Self.status(test)), "freshness": .bool(test.kind == "freshness"),
                 "sql_indented": .string(sql.indented(8)),
-            ]))
+            ])
+            return (text, entry, d)
+        }
+        var entries: [TemplateValue] = []
+        for ((test, _), result) in zip(tests, rendered) {
+            d.emit(contentsOf: result.diagnostics.all)
+            if let text = result.file { artifacts.add("\(target.name)/tests/\(test.name).sql", text) }
+            entries.append(result.entry)
         }
         if let text = templates.render("run_tests.sql", [
             "header": .string(ModelEmitter.header(["specs/"])), "project": .string(project.name),
@@ -101,7 +107,6 @@ struct TestEmitter {
 
     /// The statement with its `;`, on its own line when the last line ends in a `--` comment.
     static func terminated(_ sql: String) -> String {
-        let last = sql.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
-        return last.contains("--") ? sql + "\n;" : sql + ";"
+        return sql.lastLine.contains("--") ? sql + "\n;" : sql + ";"
     }
 }

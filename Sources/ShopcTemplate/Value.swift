@@ -77,6 +77,36 @@ public struct TemplateLimits: Sendable, Equatable {
         self.maxOutputBytes = maxOutputBytes
         self.maxNestingDepth = maxNestingDepth
     }
+
+    /// These limits raised by what a render is given: the output may grow by twice the bytes of
+    /// the strings in `globals`, and the loops by twice their list items and dict entries. An
+    /// artifact template that inlines its inputs (a deploy script holding every model script)
+    /// then scales with the project, while a template bomb, whose output grows faster than its
+    /// input, is still stopped near the fixed limit.
+    public func scaled(toInput globals: [String: TemplateValue]) -> TemplateLimits {
+        var bytes = 0
+        var items = 0
+        var pending = Array(globals.values)
+        while let value = pending.popLast() {
+            switch value {
+            case .string(let s): bytes += s.utf8.count
+            case .list(let list):
+                items += list.count
+                pending.append(contentsOf: list)
+            case .dict(let dict):
+                items += dict.count
+                pending.append(contentsOf: dict.values)
+            case .object(let object):
+                bytes += object.display.utf8.count
+                pending.append(contentsOf: object.fields.values)
+            case .none, .bool, .int, .double: break
+            }
+        }
+        var limits = self
+        limits.maxOutputBytes += 2 * bytes
+        limits.maxLoopIterations += 2 * items
+        return limits
+    }
 }
 
 extension TemplateValue {

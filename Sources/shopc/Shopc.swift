@@ -65,27 +65,11 @@ enum ExitWithoutTeardown {
 }
 
 /// Stage timings for `--timings`.
-struct StageClock {
-    let clock = ContinuousClock()
-    var mark: ContinuousClock.Instant
-    var laps: [(stage: String, seconds: Double)] = []
-
-    init() { mark = clock.now }
-
-    mutating func lap(_ stage: String) {
-        let now = clock.now
-        let d = now - mark
-        laps.append((stage, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18))
-        mark = now
-    }
-
+enum StageClock {
     static func report(_ laps: [(stage: String, seconds: Double)]) {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
-        var text = ""
-        for lap in laps { text += "timing: \(lap.stage) \(String(format: "%.4f", lap.seconds)) s\n" }
-        text += "timing: total \(String(format: "%.4f", laps.reduce(0) { $0 + $1.seconds })) s\n"
-        text += "timing: peak-memory \(usage.ru_maxrss / 1024) MiB\n"
+        let text = StageTimer.report(laps) + "timing: peak-memory \(usage.ru_maxrss / 1024) MiB\n"
         FileHandle.standardError.write(Data(text.utf8))
     }
 }
@@ -150,7 +134,7 @@ struct Compile: ParsableCommand {
     }
 
     func run() throws {
-        var clock = StageClock()
+        var clock = StageTimer()
         var read = Diagnostics()
         let files = ProjectFiles(projectDir: options.projectDir, diagnostics: &read)
         clock.lap("read")
@@ -170,7 +154,7 @@ struct Compile: ParsableCommand {
         }
         let output = Compiler.run(files, options: compileOptions, readDiagnostics: read)
         ExitWithoutTeardown.keep(output)
-        clock.mark = clock.clock.now
+        clock.restart()
         var laps = clock.laps + output.timings
         defer { if options.timings { StageClock.report(laps) } }
         if Report.print(output.diagnostics, options: options) { throw ExitCode(1) }

@@ -72,6 +72,36 @@ final class WriterTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: out + "/manifest.json", encoding: .utf8), "{}\n")
     }
 
+    func inode(_ path: String) throws -> UInt64 {
+        try XCTUnwrap((try FileManager.default.attributesOfItem(atPath: path))[.systemFileNumber] as? UInt64)
+    }
+
+    func testUpToDateOutputIsNotRewrittenAndUnchangedFilesKeepTheirInode() throws {
+        let out = dir.appendingPathComponent("generated").path
+        let writer = OutputWriter(outputDir: out)
+        let files = ["a/x.sql": "one", "a/y.sql": "two", "b.sql": "three"]
+        try writer.write(artifacts(files))
+        let (folder, x, b) = (try inode(out), try inode(out + "/a/x.sql"), try inode(out + "/b.sql"))
+        // Nothing differs: nothing is written, not even a new folder.
+        XCTAssertTrue(try writer.write(artifacts(files)).isEmpty)
+        XCTAssertEqual(try inode(out), folder)
+        XCTAssertEqual(try inode(out + "/b.sql"), b)
+        // One file changes: the tree is swapped, the unchanged files are links to the same inodes.
+        var edited = files
+        edited["b.sql"] = "drei"
+        let drift = try writer.write(artifacts(edited))
+        XCTAssertEqual(drift.changed, ["b.sql"])
+        XCTAssertNotEqual(try inode(out), folder)
+        XCTAssertEqual(try inode(out + "/a/x.sql"), x)
+        XCTAssertNotEqual(try inode(out + "/b.sql"), b)
+        XCTAssertEqual(try String(contentsOfFile: out + "/b.sql", encoding: .utf8), "drei\n")
+        XCTAssertEqual(try String(contentsOfFile: out + "/a/y.sql", encoding: .utf8), "two\n")
+        XCTAssertTrue(try writer.drift(artifacts(edited)).isEmpty)
+        // A file of the same size but other bytes is seen.
+        try Data("dreI\n".utf8).write(to: URL(fileURLWithPath: out + "/b.sql"))
+        XCTAssertEqual(try writer.drift(artifacts(edited)).changed, ["b.sql"])
+    }
+
     func testUnifiedDiffHunks() {
         let old = (1...20).map { "line \($0)" }.joined(separator: "\n") + "\n"
         let new = old.replacingOccurrences(of: "line 10\n", with: "line ten\n")

@@ -2,6 +2,18 @@ import ShopcBase
 import XCTest
 
 final class BaseTests: XCTestCase {
+    func testParallelMapKeepsOrderAndBothRunsTwoStages() {
+        let items = Array(0..<1000)
+        XCTAssertEqual(Parallel.map(items) { $0 * 2 }, items.map { $0 * 2 })
+        let (a, b) = Parallel.both({ Parallel.map(items) { $0 + 1 } }, { Parallel.map(items) { String($0) } })
+        XCTAssertEqual(a, items.map { $0 + 1 })
+        XCTAssertEqual(b, items.map { String($0) })
+        let (x, (y, z)) = Parallel.both({ 1 }, { Parallel.both({ "two" }, { [3] }) })
+        XCTAssertEqual(x, 1)
+        XCTAssertEqual(y, "two")
+        XCTAssertEqual(z, [3])
+    }
+
     func testSHA256KnownVectors() {
         XCTAssertEqual(SHA256.hex(Array("".utf8)), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         XCTAssertEqual(SHA256.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

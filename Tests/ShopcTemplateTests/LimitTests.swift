@@ -4,8 +4,8 @@ import XCTest
 
 /// Hostile inputs end in SHP2008 (or another diagnostic), never a crash or a hang.
 final class LimitTests: XCTestCase {
-    func code(_ source: String, limits: TemplateLimits = .init()) -> DiagnosticCode? {
-        switch runTemplate(source, limits: limits) {
+    func code(_ source: String, globals: [String: TemplateValue] = [:], limits: TemplateLimits = .init()) -> DiagnosticCode? {
+        switch runTemplate(source, globals: globals, limits: limits) {
         case .success: return nil
         case .failure(let error): return error.diagnostic.code
         }
@@ -47,6 +47,23 @@ final class LimitTests: XCTestCase {
         XCTAssertEqual(code("{% set s %}{% for i in range(10) %}abc{% endfor %}{% endset %}", limits: TemplateLimits(maxOutputBytes: 20)), .expansionLimit)
         assertError("{{ 'abc' }}{{ 'abc' }}", .expansionLimit, "template output exceeds the limit of 5 bytes", line: 10, column: 19,
             limits: TemplateLimits(maxOutputBytes: 5))
+    }
+
+    /// Artifact templates get limits raised by their input: copying the input scales, multiplying
+    /// it does not.
+    func testLimitsScaledByInput() {
+        let base = TemplateLimits(maxLoopIterations: 10, maxOutputBytes: 100)
+        let steps: TemplateValue = .list((0..<20).map { _ in .dict(["body": .string(String(repeating: "x", count: 50))]) })
+        let scaled = base.scaled(toInput: ["steps": steps, "header": .string("abcd")])
+        XCTAssertEqual(scaled.maxOutputBytes, 100 + 2 * (20 * 50 + 4))
+        XCTAssertEqual(scaled.maxLoopIterations, 10 + 2 * (20 + 20))
+        let copy = "{{ header }}{% for s in steps %}{{ s.body }}{% endfor %}"
+        XCTAssertEqual(code(copy, globals: ["steps": steps, "header": .string("abcd")], limits: base), .expansionLimit)
+        XCTAssertNil(code(copy, globals: ["steps": steps, "header": .string("abcd")], limits: scaled))
+        let bomb = "{% for s in steps %}{{ s.body * 3 }}{% endfor %}"
+        XCTAssertEqual(code(bomb, globals: ["steps": steps, "header": .string("abcd")], limits: scaled), .expansionLimit)
+        let quadratic = "{% for a in steps %}{% for b in steps %}{% endfor %}{% endfor %}"
+        XCTAssertEqual(code(quadratic, globals: ["steps": steps], limits: base.scaled(toInput: ["steps": steps])), .expansionLimit)
     }
 
     func testGarbageInputNeverCrashes() {

@@ -1,4 +1,5 @@
 import ShopcAnalysis
+import ShopcBase
 
 /// What the documentation shows, computed once from the analysed project and shared by the HTML
 /// site and the Markdown: nodes grouped by layer, their columns, tests, neighbours, column
@@ -27,35 +28,64 @@ struct DocsCatalog {
         var origins: [ColumnOrigin]
     }
 
-    /// A source table or a model.
-    struct Node {
-        var id: NodeID
-        var name: String
+    /// A source table or a model. A class: pages pass nodes around thousands of times, and a
+    /// struct of this many fields costs a retain per field at every copy.
+    final class Node: Sendable {
+        let id: NodeID
+        let name: String
         /// `source` or `model`.
-        var kind: String
+        let kind: String
         /// The group the node is listed under: `sources`, a layer name, or `other`.
-        var group: String
-        var sourceName: String?
-        var layer: String?
-        var description: String?
-        var materialized: String?
-        var incrementalStrategy: String?
-        var uniqueKey: [String]
-        var clusterBy: [String]
-        var tags: [String]
-        var file: String?
+        let group: String
+        let sourceName: String?
+        let layer: String?
+        let description: String?
+        let materialized: String?
+        let incrementalStrategy: String?
+        let uniqueKey: [String]
+        let clusterBy: [String]
+        let tags: [String]
+        let file: String?
         /// Relation per target, in target declaration order.
-        var relations: [(target: String, relation: String)]
-        var columns: [Column]
-        var upstream: [NodeID]
-        var downstream: [NodeID]
+        let relations: [(target: String, relation: String)]
+        let columns: [Column]
+        let upstream: [NodeID]
+        let downstream: [NodeID]
         /// Every test attached to the node, its columns' included, sorted by name.
-        var tests: [Test]
+        let tests: [Test]
         /// The compiled SELECT for the default target (models only).
-        var sql: String?
-        var key: String { id.description }
-        var anchor: String { DocsText.anchor(id.description) }
+        let sql: String?
+        /// `id.description` and its HTML anchor, computed once (pages use them thousands of times).
+        let key: String
+        let anchor: String
         var testedColumns: Int { columns.count { !$0.tests.isEmpty } }
+
+        init(id: NodeID, name: String, kind: String, group: String, sourceName: String?, layer: String?, description: String?,
+             materialized: String?, incrementalStrategy: String?, uniqueKey: [String], clusterBy: [String], tags: [String],
+             file: String?, relations: [(target: String, relation: String)], columns: [Column], upstream: [NodeID],
+             downstream: [NodeID], tests: [Test], sql: String?) {
+            self.id = id
+            self.name = name
+            self.kind = kind
+            self.group = group
+            self.sourceName = sourceName
+            self.layer = layer
+            self.description = description
+            self.materialized = materialized
+            self.incrementalStrategy = incrementalStrategy
+            self.uniqueKey = uniqueKey
+            self.clusterBy = clusterBy
+            self.tags = tags
+            self.file = file
+            self.relations = relations
+            self.columns = columns
+            self.upstream = upstream
+            self.downstream = downstream
+            self.tests = tests
+            self.sql = sql
+            key = id.description
+            anchor = DocsText.anchor(key)
+        }
     }
 
     /// A group of the node list.
@@ -94,23 +124,24 @@ struct DocsCatalog {
         let inferred = inferredTypes ?? DocsLineageHook.inferredTypes(project)
         hasColumnLineage = lineage.values.contains { !$0.isEmpty }
 
-        var testsByNode: [NodeID: [Test]] = [:]
+        var tests: [NodeID: [Test]] = [:]
         for test in project.tests {
             guard let node = test.node else { continue }
-            testsByNode[node, default: []].append(Test(
+            tests[node, default: []].append(Test(
                 name: test.name, kind: test.kind, severity: test.severity, column: test.column, description: test.description))
         }
-        var downstream: [NodeID: [NodeID]] = [:]
+        var children: [NodeID: [NodeID]] = [:]
         var edges: [(from: NodeID, to: NodeID)] = []
         for model in project.models {
             for dep in model.dependsOn {
-                downstream[dep, default: []].append(model.id)
+                children[dep, default: []].append(model.id)
                 edges.append((dep, model.id))
             }
         }
-        self.edges = edges.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
+        self.edges = Self.sortedByID(edges) { ($0.from, $0.to) }
+        let (testsByNode, downstream) = (tests, children)
 
-        func columns(_ infos: [ColumnInfo], of id: NodeID) -> [Column] {
+        @Sendable func columns(_ infos: [ColumnInfo], of id: NodeID) -> [Column] {
             let tests = testsByNode[id] ?? []
             return infos.map { c in
                 let key = c.name.uppercased()
@@ -122,7 +153,7 @@ struct DocsCatalog {
                     origins: (lineage[id]?[key] ?? []).sorted())
             }
         }
-        func relations(_ map: [String: Relation], ephemeral: Bool) -> [(target: String, relation: String)] {
+        @Sendable func relations(_ map: [String: Relation], ephemeral: Bool) -> [(target: String, relation: String)] {
             project.targets.compactMap { t in
                 guard let r = map[t.name] else { return nil }
                 return (t.name, ephemeral ? "ephemeral (inlined as a CTE)" : r.description)
@@ -137,20 +168,20 @@ struct DocsCatalog {
                     description: table.description ?? source.description, materialized: nil, incrementalStrategy: nil,
                     uniqueKey: [], clusterBy: [], tags: [], file: nil, relations: relations(table.relations, ephemeral: false),
                     columns: columns(table.columns, of: table.id), upstream: [],
-                    downstream: (downstream[table.id] ?? []).sorted(), tests: (testsByNode[table.id] ?? []).sorted { $0.name < $1.name },
+                    downstream: Self.sortedByID(downstream[table.id] ?? []), tests: (testsByNode[table.id] ?? []).sorted { $0.name < $1.name },
                     sql: nil))
             }
         }
-        var models: [Node] = []
-        for model in project.models {
-            models.append(Node(
+        // Each model's node is independent of the others': built in parallel.
+        let models = Parallel.map(project.models) { (model: ModelInfo) -> Node in
+            Node(
                 id: model.id, name: model.name, kind: "model", group: model.layer ?? "other", sourceName: nil, layer: model.layer,
                 description: model.description, materialized: model.materialized, incrementalStrategy: model.incrementalStrategy,
                 uniqueKey: model.uniqueKey, clusterBy: model.clusterBy, tags: model.tags, file: model.file,
                 relations: relations(model.builds.mapValues(\.relation), ephemeral: model.materialized == "ephemeral"),
-                columns: columns(model.columns, of: model.id), upstream: model.dependsOn.sorted(),
-                downstream: (downstream[model.id] ?? []).sorted(), tests: (testsByNode[model.id] ?? []).sorted { $0.name < $1.name },
-                sql: model.builds[project.defaultTarget]?.sql))
+                columns: columns(model.columns, of: model.id), upstream: Self.sortedByID(model.dependsOn),
+                downstream: Self.sortedByID(downstream[model.id] ?? []), tests: (testsByNode[model.id] ?? []).sorted { $0.name < $1.name },
+                sql: model.builds[project.defaultTarget]?.sql)
         }
         var order = project.layers
         for model in project.models { if let layer = model.layer, !order.contains(layer) { order.append(layer) } }
@@ -164,6 +195,18 @@ struct DocsCatalog {
         self.groups = groups
         self.nodes = groups.flatMap(\.nodes)
         for (index, node) in nodes.enumerated() { position[node.id] = index }
+    }
+
+    /// `items` in the order of their node ids (`NodeID <` compares descriptions), each
+    /// description built once rather than in every comparison.
+    static func sortedByID<T>(_ items: [T], _ ids: (T) -> (NodeID, NodeID)) -> [T] {
+        items.map { item in let (a, b) = ids(item); return (a.description, b.description, item) }
+            .sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+    }
+
+    /// Node ids in order, each description built once.
+    static func sortedByID(_ ids: [NodeID]) -> [NodeID] {
+        ids.count < 2 ? ids : ids.map { ($0.description, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     /// Test coverage of the models: columns with at least one test over all columns, and models

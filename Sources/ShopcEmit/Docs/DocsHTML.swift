@@ -4,16 +4,18 @@ import ShopcAnalysis
 /// searchable node list grouped by layer, an overview (lineage graph, test coverage,
 /// environments and schemas) and one page per source table and model. Every spec text is
 /// escaped with `DocsText.html`.
-struct DocsHTML {
+struct DocsHTML: Sendable {
     let catalog: DocsCatalog
-    let layout: GraphLayout
     let schemaRows: [DocsCatalog.SchemaRow]
     let customSchemas: [String]
 
-    /// The whole page.
-    func render() -> String {
+    /// The whole page, from the node list (`sidebar()`), the overview (`overview()`) and each
+    /// node's section (`DocsNodePage`), which the caller renders in parallel.
+    func render(sidebar: String, overview: String, pages: [String]) -> String {
         let project = DocsText.html(catalog.projectName)
-        var out = """
+        var out = ""
+        out.reserveCapacity(sidebar.utf8.count + overview.utf8.count + pages.reduce(0) { $0 + $1.utf8.count } + 32_768)
+        out += """
         <!DOCTYPE html>
         <html lang="en">
         <head>
@@ -30,10 +32,10 @@ struct DocsHTML {
         <div class="layout">
 
         """
-        out += sidebar()
+        out += sidebar
         out += "<main>\n"
-        out += overview()
-        for node in catalog.nodes { out += DocsNodePage(catalog: catalog, node: node).render() }
+        out += overview
+        for page in pages { out += page }
         out += "</main>\n</div>\n<script>\n\(DocsAssets.js)\n</script>\n</body>\n</html>\n"
         return out
     }
@@ -56,8 +58,11 @@ struct DocsHTML {
         return out
     }
 
-    /// The overview page: graph, coverage, environments.
+    /// The overview page: graph (laid out here, the longest piece of the docs), coverage,
+    /// environments.
     func overview() -> String {
+        let layout = GraphLayout.layout(
+            nodes: catalog.nodes.map(\.key), edges: catalog.edges.map { (from: $0.from.description, to: $0.to.description) })
         var out = "<section id=\"overview\" class=\"page\" data-name=\"overview\">\n<h2>Lineage</h2>\n"
         out += "<p class=\"muted\">Sources on the left, marts on the right; click a node to open it. \(DocsText.count(catalog.edges.count, "edge")), \(DocsText.count(layout.crossings, "crossing")).</p>\n"
         out += "<p class=\"legend\">" + catalog.groups.enumerated().map { index, group in

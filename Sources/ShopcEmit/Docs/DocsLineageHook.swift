@@ -1,4 +1,5 @@
 import ShopcAnalysis
+import ShopcBase
 
 /// Where the docs read what type checking and column-level lineage produce: the inferred schema
 /// of each model (`ModelInfo.schema`). Models whose SQL could not be analysed have none, and the
@@ -7,15 +8,16 @@ enum DocsLineageHook {
     /// For each model, its output columns (upper-cased names) and the upstream columns each is
     /// computed from.
     static func columnLineage(_ project: AnalysedProject) -> [NodeID: [String: [ColumnOrigin]]] {
-        var out: [NodeID: [String: [ColumnOrigin]]] = [:]
-        for model in project.models {
-            guard let schema = model.schema else { continue }
+        let perModel = Parallel.map(project.models) { model -> [String: [ColumnOrigin]]? in
+            guard let schema = model.schema else { return nil }
             var columns: [String: [ColumnOrigin]] = [:]
             for column in schema.columns {
                 columns[column.name.uppercased()] = Array(Set(column.lineage.map(\.origin))).sorted()
             }
-            out[model.id] = columns
+            return columns
         }
+        var out: [NodeID: [String: [ColumnOrigin]]] = [:]
+        for (model, columns) in zip(project.models, perModel) { out[model.id] = columns }
         return out
     }
 

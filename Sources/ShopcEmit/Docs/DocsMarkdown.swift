@@ -24,7 +24,7 @@ struct DocsMarkdown {
         var out = Self.banner + "# \(DocsText.markdown(catalog.projectName)) — documentation\n\n"
         out += "\(DocsText.count(catalog.models.count, "model")) and \(DocsText.count(catalog.nodes.count - catalog.models.count, "source table")). "
         out += "Open [index.html](index.html) for the searchable catalog with its lineage graph.\n\n"
-        out += "## Lineage\n\n" + mermaid.render() + "\n"
+        out += "## Lineage\n\n" + lineage() + "\n"
         out += "## Models\n\n| model | layer | materialized | columns | tests | description |\n|---|---|---|---|---|---|\n"
         for node in catalog.models {
             out += "| [\(md(node.name))](models/\(node.name).md) | \(md(node.layer ?? "—")) | \(md(node.materialized ?? "")) | \(node.columns.count) | \(node.tests.count) | \(md(node.description ?? "")) |\n"
@@ -39,6 +39,28 @@ struct DocsMarkdown {
         out += "\n" + coverage()
         out += "\n" + environments()
         return out
+    }
+
+    /// The most nodes the index draws one by one; a larger project gets a diagram of its layers.
+    static let maxIndexNodes = 100
+
+    /// The index's lineage diagram: every node, or for a large project one box per layer.
+    func lineage() -> String {
+        guard catalog.nodes.count > Self.maxIndexNodes else { return mermaid.renderAll() }
+        var out = "The project has \(catalog.nodes.count) nodes, too many to draw one by one (GitHub does not render mermaid diagrams that large). "
+        out += "Each box is a layer with its number of nodes, each arrow the number of dependencies between two layers; "
+        out += "every model page draws its own lineage, and [index.html](index.html) has the whole graph.\n\n"
+        return out + mermaid.renderLayers()
+    }
+
+    /// The sentence under a page's diagram when dotted boxes stand for nodes left out.
+    static func elisionNote(_ n: MermaidGraph.Neighbourhood) -> String {
+        func levels(_ count: Int) -> String { count == 1 ? "1 level" : "\(count) levels" }
+        return "The diagram shows \(levels(n.levelsUp)) upstream and \(levels(n.levelsDown)) downstream: at most "
+            + "\(MermaidGraph.maxNeighbours) direct parents and \(MermaidGraph.maxNeighbours) children, then further levels while it "
+            + "stays within \(MermaidGraph.maxNodes) nodes. Dotted boxes stand for the rest: `+N more` counts the direct parents or "
+            + "children left out, `N+ more` the nodes of the next level (more may lie beyond). "
+            + "The Upstream and Downstream lines above list every direct neighbour.\n"
     }
 
     /// The test coverage table.
@@ -71,54 +93,168 @@ struct DocsMarkdown {
 
     /// `docs/models/<model>.md`.
     func page(_ node: DocsCatalog.Node) -> String {
-        let md = DocsText.markdownCell
-        var out = Self.banner + "# \(DocsText.markdown(node.name))\n\n[← index](../README.md)\n\n"
-        if let description = node.description { out += DocsText.markdown(description.trimmingCharacters()) + "\n\n" }
-        out += "| property | value |\n|---|---|\n"
-        out += "| layer | \(md(node.layer ?? "—")) |\n| materialized | \(md(node.materialized ?? "")) |\n"
-        if let strategy = node.incrementalStrategy { out += "| incremental strategy | \(md(strategy)) |\n" }
-        if !node.uniqueKey.isEmpty { out += "| unique key | \(node.uniqueKey.map { "`\(md($0))`" }.joined(separator: ", ")) |\n" }
-        if !node.clusterBy.isEmpty { out += "| cluster by | \(node.clusterBy.map { "`\(md($0))`" }.joined(separator: ", ")) |\n" }
-        if !node.tags.isEmpty { out += "| tags | \(node.tags.map(md).joined(separator: ", ")) |\n" }
-        if let file = node.file { out += "| defined in | `\(md(file))` |\n" }
-        out += "| test coverage | \(node.testedColumns) / \(node.columns.count) columns (\(DocsText.percent(node.testedColumns, of: node.columns.count))), \(DocsText.count(node.tests.count, "test")) |\n"
-        out += "\n## Schema per target\n\n| target | relation |\n|---|---|\n"
-        for r in node.relations { out += "| \(md(r.target))\(r.target == catalog.defaultTarget ? " (default)" : "") | `\(md(r.relation))` |\n" }
-        out += "\n## Columns\n\n"
+        var out = TextBuffer(capacity: 4096 + (node.sql?.utf8.count ?? 0))
+        out.add(Self.banner)
+        out.add("# ")
+        out.add(node.name, escaping: DocsText.markdownEscapes)
+        out.add("\n\n[← index](../README.md)\n\n")
+        if let description = node.description {
+            out.add(description.trimmingCharacters(), escaping: DocsText.markdownEscapes)
+            out.add("\n\n")
+        }
+        out.add("| property | value |\n|---|---|\n| layer | ")
+        out.add(cell: node.layer ?? "—")
+        out.add(" |\n| materialized | ")
+        out.add(cell: node.materialized ?? "")
+        out.add(" |\n")
+        if let strategy = node.incrementalStrategy {
+            out.add("| incremental strategy | ")
+            out.add(cell: strategy)
+            out.add(" |\n")
+        }
+        for (name, values) in [("unique key", node.uniqueKey), ("cluster by", node.clusterBy)] where !values.isEmpty {
+            out.add("| \(name) | ")
+            for (index, value) in values.enumerated() {
+                out.add(index == 0 ? "`" : ", `")
+                out.add(cell: value)
+                out.add("`")
+            }
+            out.add(" |\n")
+        }
+        if !node.tags.isEmpty {
+            out.add("| tags | ")
+            for (index, tag) in node.tags.enumerated() {
+                if index > 0 { out.add(", ") }
+                out.add(cell: tag)
+            }
+            out.add(" |\n")
+        }
+        if let file = node.file {
+            out.add("| defined in | `")
+            out.add(cell: file)
+            out.add("` |\n")
+        }
+        out.add("| test coverage | \(node.testedColumns) / \(node.columns.count) columns (\(DocsText.percent(node.testedColumns, of: node.columns.count))), \(DocsText.count(node.tests.count, "test")) |\n")
+        out.add("\n## Schema per target\n\n| target | relation |\n|---|---|\n")
+        for r in node.relations {
+            out.add("| ")
+            out.add(cell: r.target)
+            out.add(r.target == catalog.defaultTarget ? " (default) | `" : " | `")
+            out.add(cell: r.relation)
+            out.add("` |\n")
+        }
+        out.add("\n## Columns\n\n")
         if node.columns.isEmpty {
-            out += "No declared columns.\n"
+            out.add("No declared columns.\n")
         } else {
-            out += "| column | type | description | tests | masking |\n|---|---|---|---|---|\n"
+            out.add("| column | type | description | tests | masking |\n|---|---|---|---|---|\n")
             for c in node.columns {
-                let type = c.type.map { "`\(md($0))`" + (c.inferred ? " (inferred)" : "") } ?? "—"
-                let tests = c.tests.map { "\(md($0.kind)) (\(md($0.severity)))" }.joined(separator: ", ")
-                let masking = [c.masking.map { "`\(md($0))`" }, c.pii ? "PII" : nil].compactMap { $0 }.joined(separator: " ")
-                out += "| `\(md(c.name))` | \(type) | \(md(c.description ?? "")) | \(tests) | \(masking) |\n"
+                out.add("| `")
+                out.add(cell: c.name)
+                out.add("` | ")
+                if let type = c.type {
+                    out.add("`")
+                    out.add(cell: type)
+                    out.add(c.inferred ? "` (inferred)" : "`")
+                } else {
+                    out.add("—")
+                }
+                out.add(" | ")
+                out.add(cell: c.description ?? "")
+                out.add(" | ")
+                for (index, test) in c.tests.enumerated() {
+                    if index > 0 { out.add(", ") }
+                    out.add(cell: test.kind)
+                    out.add(" (")
+                    out.add(cell: test.severity)
+                    out.add(")")
+                }
+                out.add(" | ")
+                if let masking = c.masking {
+                    out.add("`")
+                    out.add(cell: masking)
+                    out.add(c.pii ? "` PII" : "`")
+                } else if c.pii {
+                    out.add("PII")
+                }
+                out.add(" |\n")
             }
         }
-        out += "\n## Lineage\n\n"
-        out += "Upstream: " + (node.upstream.isEmpty ? "none" : node.upstream.map(link).joined(separator: ", ")) + "  \n"
-        out += "Downstream: " + (node.downstream.isEmpty ? "none" : node.downstream.map(link).joined(separator: ", ")) + "\n\n"
-        out += mermaid.render(subset: mermaid.neighbourhood(of: node.id), focus: node.id)
+        out.add("\n## Lineage\n\nUpstream: ")
+        links(node.upstream, into: &out)
+        out.add("  \nDownstream: ")
+        links(node.downstream, into: &out)
+        out.add("\n\n")
+        if let position = catalog.position[node.id] {
+            let neighbourhood = mermaid.neighbourhood(of: position)
+            out.add(mermaid.render(neighbourhood, focus: position))
+            if !neighbourhood.elisions.isEmpty {
+                out.add("\n")
+                out.add(Self.elisionNote(neighbourhood))
+            }
+        }
         if catalog.hasColumnLineage {
-            out += "\n### Column lineage\n\n| column | computed from |\n|---|---|\n"
+            out.add("\n### Column lineage\n\n| column | computed from |\n|---|---|\n")
             for c in node.columns {
-                let from = c.origins.map { "\(md($0.node.description)).`\(md($0.column.lowercased()))`" }
-                out += "| `\(md(c.name))` | \(from.isEmpty ? "—" : from.joined(separator: ", ")) |\n"
+                out.add("| `")
+                out.add(cell: c.name)
+                out.add("` | ")
+                if c.origins.isEmpty { out.add("—") }
+                for (index, origin) in c.origins.enumerated() {
+                    if index > 0 { out.add(", ") }
+                    out.add(cell: origin.node.description)
+                    out.add(".`")
+                    out.add(cell: origin.column.lowercased())
+                    out.add("`")
+                }
+                out.add(" |\n")
             }
         }
-        out += "\n## Tests\n\n"
+        out.add("\n## Tests\n\n")
         if node.tests.isEmpty {
-            out += "No tests.\n"
+            out.add("No tests.\n")
         } else {
-            out += "| test | kind | column | severity |\n|---|---|---|---|\n"
-            for t in node.tests { out += "| `\(md(t.name))` | \(md(t.kind)) | \(t.column.map { "`\(md($0))`" } ?? "(model)") | \(md(t.severity)) |\n" }
+            out.add("| test | kind | column | severity |\n|---|---|---|---|\n")
+            for t in node.tests {
+                out.add("| `")
+                out.add(cell: t.name)
+                out.add("` | ")
+                out.add(cell: t.kind)
+                out.add(" | ")
+                if let column = t.column {
+                    out.add("`")
+                    out.add(cell: column)
+                    out.add("`")
+                } else {
+                    out.add("(model)")
+                }
+                out.add(" | ")
+                out.add(cell: t.severity)
+                out.add(" |\n")
+            }
         }
         if let sql = node.sql {
             let fence = DocsText.fence(for: sql)
-            out += "\n## Compiled SQL (\(DocsText.markdown(catalog.defaultTarget)))\n\n\(fence)sql\n\(sql.trimmingCharacters())\n\(fence)\n"
+            out.add("\n## Compiled SQL (")
+            out.add(catalog.defaultTarget, escaping: DocsText.markdownEscapes)
+            out.add(")\n\n")
+            out.add(fence)
+            out.add("sql\n")
+            out.add(sql.trimmingCharacters())
+            out.add("\n")
+            out.add(fence)
+            out.add("\n")
         }
-        return out
+        return out.text
+    }
+
+    /// Links to nodes, comma-separated, or `none`.
+    func links(_ ids: [NodeID], into out: inout TextBuffer) {
+        if ids.isEmpty { out.add("none") }
+        for (index, id) in ids.enumerated() {
+            if index > 0 { out.add(", ") }
+            out.add(link(id))
+        }
     }
 
     func link(_ id: NodeID) -> String {

@@ -2,36 +2,57 @@ import ShopcAnalysis
 
 /// The page of one source table or model in `docs/index.html`: description, properties, schema
 /// per target, columns (type, description, tests, masking), upstream and downstream, column
-/// lineage, tests with their severities and the compiled SQL of the default target.
+/// lineage, tests with their severities and the compiled SQL of the default target. Written into
+/// a `TextBuffer`: there is one per node, ten thousand in a large project.
 struct DocsNodePage {
     let catalog: DocsCatalog
     let node: DocsCatalog.Node
 
     /// The `<section>` element.
     func render() -> String {
-        let h = DocsText.html
-        var out = "<section id=\"\(node.anchor)\" class=\"page node\" data-kind=\"\(node.kind)\" data-name=\"\(h(node.name))\" data-node=\"\(h(node.key))\">\n"
-        out += "<h2>\(h(node.kind == "source" ? "\(node.sourceName ?? "").\(node.name)" : node.name)) <span class=\"badge\">\(node.kind == "source" ? "source table" : "model")</span></h2>\n"
+        var out = TextBuffer(capacity: 4096 + (node.sql?.utf8.count ?? 0))
+        out.add("<section id=\"")
+        out.add(node.anchor)
+        out.add("\" class=\"page node\" data-kind=\"")
+        out.add(node.kind)
+        out.add("\" data-name=\"")
+        out.add(html: node.name)
+        out.add("\" data-node=\"")
+        out.add(html: node.key)
+        out.add("\">\n<h2>")
+        out.add(html: node.kind == "source" ? "\(node.sourceName ?? "").\(node.name)" : node.name)
+        out.add(node.kind == "source" ? " <span class=\"badge\">source table</span></h2>\n" : " <span class=\"badge\">model</span></h2>\n")
         if let description = node.description {
-            out += "<p class=\"description\">\(h(description.trimmingCharacters()))</p>\n"
+            out.add("<p class=\"description\">")
+            out.add(html: description.trimmingCharacters())
+            out.add("</p>\n")
         }
-        out += properties()
-        out += "<h3>Schema per target</h3>\n<table class=\"relations\">\n<thead><tr><th>target</th><th>relation</th></tr></thead>\n<tbody>\n"
+        properties(&out)
+        out.add("<h3>Schema per target</h3>\n<table class=\"relations\">\n<thead><tr><th>target</th><th>relation</th></tr></thead>\n<tbody>\n")
         for r in node.relations {
-            out += "<tr><td>\(h(r.target))\(r.target == catalog.defaultTarget ? " <span class=\"badge\">default</span>" : "")</td><td><code>\(h(r.relation))</code></td></tr>\n"
+            out.add("<tr><td>")
+            out.add(html: r.target)
+            if r.target == catalog.defaultTarget { out.add(" <span class=\"badge\">default</span>") }
+            out.add("</td><td><code>")
+            out.add(html: r.relation)
+            out.add("</code></td></tr>\n")
         }
-        out += "</tbody>\n</table>\n"
-        out += columns()
-        out += lineage()
-        out += tests()
+        out.add("</tbody>\n</table>\n")
+        columns(&out)
+        lineage(&out)
+        tests(&out)
         if let sql = node.sql {
-            out += "<h3>Compiled SQL <span class=\"badge\">\(h(catalog.defaultTarget))</span></h3>\n<pre class=\"sql\"><code>\(h(sql))</code></pre>\n"
+            out.add("<h3>Compiled SQL <span class=\"badge\">")
+            out.add(html: catalog.defaultTarget)
+            out.add("</span></h3>\n<pre class=\"sql\"><code>")
+            out.add(html: sql)
+            out.add("</code></pre>\n")
         }
-        out += "</section>\n"
-        return out
+        out.add("</section>\n")
+        return out.text
     }
 
-    func properties() -> String {
+    func properties(_ out: inout TextBuffer) {
         let h = DocsText.html
         var rows: [(String, String)] = []
         if node.kind == "source" {
@@ -47,68 +68,150 @@ struct DocsNodePage {
         if let file = node.file { rows.append(("defined in", "<code>\(h(file))</code>")) }
         let c = node.columns.count
         rows.append(("test coverage", "\(node.testedColumns) / \(c) columns (\(DocsText.percent(node.testedColumns, of: c))), \(DocsText.count(node.tests.count, "test"))"))
-        return "<dl class=\"props\">\n" + rows.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>\n" }.joined() + "</dl>\n"
-    }
-
-    func columns() -> String {
-        let h = DocsText.html
-        guard !node.columns.isEmpty else { return "<h3>Columns</h3>\n<p class=\"muted\">No declared columns.</p>\n" }
-        var out = "<h3>Columns <span class=\"count\">\(node.columns.count)</span></h3>\n<table class=\"columns\">\n"
-        out += "<thead><tr><th>column</th><th>type</th><th>description</th><th>tests</th><th>masking</th></tr></thead>\n<tbody>\n"
-        for column in node.columns {
-            let type = column.type.map { "<code>\(h($0))</code>" + (column.inferred ? " <span class=\"badge\">inferred</span>" : "") } ?? "<span class=\"muted\">—</span>"
-            let tests = column.tests.map(Self.testBadge).joined(separator: " ")
-            var masking = column.masking.map { "<code>\(h($0))</code>" } ?? ""
-            if column.pii { masking += (masking.isEmpty ? "" : " ") + "<span class=\"badge pii\">PII</span>" }
-            out += "<tr data-column=\"\(h(column.name))\"><td><code>\(h(column.name))</code></td><td>\(type)</td>"
-            out += "<td>\(h(DocsText.oneLine(column.description ?? "")))</td><td>\(tests)</td><td>\(masking)</td></tr>\n"
+        out.add("<dl class=\"props\">\n")
+        for (term, value) in rows {
+            out.add("<dt>")
+            out.add(term)
+            out.add("</dt><dd>")
+            out.add(value)
+            out.add("</dd>\n")
         }
-        out += "</tbody>\n</table>\n"
-        return out
+        out.add("</dl>\n")
     }
 
-    static func testBadge(_ test: DocsCatalog.Test) -> String {
-        "<span class=\"badge sev-\(test.severity == "warn" ? "warn" : "error")\" title=\"\(DocsText.html(test.name))\">\(DocsText.html(test.kind)) · \(DocsText.html(test.severity))</span>"
-    }
-
-    func link(_ id: NodeID) -> String {
-        let anchor = DocsText.anchor(id.description)
-        let label = catalog.node(id).map { $0.kind == "source" ? "\($0.sourceName ?? "").\($0.name)" : $0.name } ?? id.description
-        return "<a href=\"#\(anchor)\">\(DocsText.html(label))</a>"
-    }
-
-    func lineage() -> String {
-        var out = "<h3>Lineage</h3>\n<dl class=\"props lineage\">\n"
-        out += "<dt>upstream</dt><dd>" + (node.upstream.isEmpty ? "<span class=\"muted\">none</span>" : node.upstream.map(link).joined(separator: ", ")) + "</dd>\n"
-        out += "<dt>downstream</dt><dd>" + (node.downstream.isEmpty ? "<span class=\"muted\">none</span>" : node.downstream.map(link).joined(separator: ", ")) + "</dd>\n"
-        out += "</dl>\n"
-        guard node.kind == "model" else { return out }
-        out += "<h3>Column lineage</h3>\n"
-        guard catalog.hasColumnLineage else {
-            out += "<p class=\"muted\">Column-level lineage is shown here once type checking provides it; node-level lineage is above.</p>\n"
-            return out
+    func columns(_ out: inout TextBuffer) {
+        guard !node.columns.isEmpty else {
+            out.add("<h3>Columns</h3>\n<p class=\"muted\">No declared columns.</p>\n")
+            return
         }
-        out += "<table class=\"column-lineage\">\n<thead><tr><th>column</th><th>computed from</th></tr></thead>\n<tbody>\n"
+        out.add("<h3>Columns <span class=\"count\">")
+        out.add(node.columns.count)
+        out.add("</span></h3>\n<table class=\"columns\">\n")
+        out.add("<thead><tr><th>column</th><th>type</th><th>description</th><th>tests</th><th>masking</th></tr></thead>\n<tbody>\n")
         for column in node.columns {
-            let from = column.origins.map { origin in
-                "<a href=\"#\(DocsText.anchor(origin.node.description))\">\(DocsText.html(origin.node.description.split(separator: ".").last.map(String.init) ?? ""))</a>.<code>\(DocsText.html(origin.column.lowercased()))</code>"
+            out.add("<tr data-column=\"")
+            out.add(html: column.name)
+            out.add("\"><td><code>")
+            out.add(html: column.name)
+            out.add("</code></td><td>")
+            if let type = column.type {
+                out.add("<code>")
+                out.add(html: type)
+                out.add(column.inferred ? "</code> <span class=\"badge\">inferred</span>" : "</code>")
+            } else {
+                out.add("<span class=\"muted\">—</span>")
             }
-            out += "<tr><td><code>\(DocsText.html(column.name))</code></td><td>\(from.isEmpty ? "<span class=\"muted\">—</span>" : from.joined(separator: ", "))</td></tr>\n"
+            out.add("</td><td>")
+            out.add(html: DocsText.oneLine(column.description ?? ""))
+            out.add("</td><td>")
+            for (index, test) in column.tests.enumerated() {
+                if index > 0 { out.add(" ") }
+                Self.testBadge(test, into: &out)
+            }
+            out.add("</td><td>")
+            if let masking = column.masking {
+                out.add("<code>")
+                out.add(html: masking)
+                out.add(column.pii ? "</code> <span class=\"badge pii\">PII</span>" : "</code>")
+            } else if column.pii {
+                out.add("<span class=\"badge pii\">PII</span>")
+            }
+            out.add("</td></tr>\n")
         }
-        out += "</tbody>\n</table>\n"
-        return out
+        out.add("</tbody>\n</table>\n")
     }
 
-    func tests() -> String {
-        guard !node.tests.isEmpty else { return "<h3>Tests</h3>\n<p class=\"muted\">No tests.</p>\n" }
-        var out = "<h3>Tests <span class=\"count\">\(node.tests.count)</span></h3>\n<table class=\"tests\">\n"
-        out += "<thead><tr><th>test</th><th>kind</th><th>column</th><th>severity</th></tr></thead>\n<tbody>\n"
-        for test in node.tests {
-            out += "<tr><td><code>\(DocsText.html(test.name))</code></td><td>\(DocsText.html(test.kind))</td>"
-            out += "<td>\(test.column.map { "<code>\(DocsText.html($0))</code>" } ?? "<span class=\"muted\">(model)</span>")</td>"
-            out += "<td><span class=\"badge sev-\(test.severity == "warn" ? "warn" : "error")\">\(DocsText.html(test.severity))</span></td></tr>\n"
+    static func testBadge(_ test: DocsCatalog.Test, into out: inout TextBuffer) {
+        out.add(test.severity == "warn" ? "<span class=\"badge sev-warn\" title=\"" : "<span class=\"badge sev-error\" title=\"")
+        out.add(html: test.name)
+        out.add("\">")
+        out.add(html: test.kind)
+        out.add(" · ")
+        out.add(html: test.severity)
+        out.add("</span>")
+    }
+
+    func link(_ id: NodeID, into out: inout TextBuffer) {
+        let found = catalog.node(id)
+        out.add("<a href=\"#")
+        out.add(found?.anchor ?? DocsText.anchor(id.description))
+        out.add("\">")
+        out.add(html: found.map { $0.kind == "source" ? "\($0.sourceName ?? "").\($0.name)" : $0.name } ?? id.description)
+        out.add("</a>")
+    }
+
+    func links(_ ids: [NodeID], into out: inout TextBuffer) {
+        if ids.isEmpty { out.add("<span class=\"muted\">none</span>") }
+        for (index, id) in ids.enumerated() {
+            if index > 0 { out.add(", ") }
+            link(id, into: &out)
         }
-        out += "</tbody>\n</table>\n"
-        return out
+    }
+
+    func lineage(_ out: inout TextBuffer) {
+        out.add("<h3>Lineage</h3>\n<dl class=\"props lineage\">\n<dt>upstream</dt><dd>")
+        links(node.upstream, into: &out)
+        out.add("</dd>\n<dt>downstream</dt><dd>")
+        links(node.downstream, into: &out)
+        out.add("</dd>\n</dl>\n")
+        guard node.kind == "model" else { return }
+        out.add("<h3>Column lineage</h3>\n")
+        guard catalog.hasColumnLineage else {
+            out.add("<p class=\"muted\">Column-level lineage is shown here once type checking provides it; node-level lineage is above.</p>\n")
+            return
+        }
+        out.add("<table class=\"column-lineage\">\n<thead><tr><th>column</th><th>computed from</th></tr></thead>\n<tbody>\n")
+        for column in node.columns {
+            out.add("<tr><td><code>")
+            out.add(html: column.name)
+            out.add("</code></td><td>")
+            if column.origins.isEmpty { out.add("<span class=\"muted\">—</span>") }
+            for (index, origin) in column.origins.enumerated() {
+                if index > 0 { out.add(", ") }
+                // The last part of the id: names are identifiers, without dots.
+                let name = switch origin.node {
+                case .model(let model): model
+                case .source(_, let table): table
+                }
+                out.add("<a href=\"#")
+                out.add(DocsText.anchor(origin.node.description))
+                out.add("\">")
+                out.add(html: name)
+                out.add("</a>.<code>")
+                out.add(html: origin.column.lowercased())
+                out.add("</code>")
+            }
+            out.add("</td></tr>\n")
+        }
+        out.add("</tbody>\n</table>\n")
+    }
+
+    func tests(_ out: inout TextBuffer) {
+        guard !node.tests.isEmpty else {
+            out.add("<h3>Tests</h3>\n<p class=\"muted\">No tests.</p>\n")
+            return
+        }
+        out.add("<h3>Tests <span class=\"count\">")
+        out.add(node.tests.count)
+        out.add("</span></h3>\n<table class=\"tests\">\n")
+        out.add("<thead><tr><th>test</th><th>kind</th><th>column</th><th>severity</th></tr></thead>\n<tbody>\n")
+        for test in node.tests {
+            out.add("<tr><td><code>")
+            out.add(html: test.name)
+            out.add("</code></td><td>")
+            out.add(html: test.kind)
+            out.add("</td><td>")
+            if let column = test.column {
+                out.add("<code>")
+                out.add(html: column)
+                out.add("</code>")
+            } else {
+                out.add("<span class=\"muted\">(model)</span>")
+            }
+            out.add(test.severity == "warn" ? "</td><td><span class=\"badge sev-warn\">" : "</td><td><span class=\"badge sev-error\">")
+            out.add(html: test.severity)
+            out.add("</span></td></tr>\n")
+        }
+        out.add("</tbody>\n</table>\n")
     }
 }

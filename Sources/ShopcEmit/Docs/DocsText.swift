@@ -3,61 +3,98 @@
 enum DocsText {
     /// Text for HTML element content and attribute values: `& < > " '` become entities, so a
     /// description holding `<script>` renders as text.
-    static func html(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func html(_ s: String) -> String { htmlEscapes.apply(s) }
 
     /// Free text for a Markdown paragraph: HTML is neutralised (GitHub would sanitise it, other
     /// renderers may not); Markdown emphasis and code spans are kept.
-    static func markdown(_ s: String) -> String {
-        var out = ""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func markdown(_ s: String) -> String { markdownEscapes.apply(s) }
 
     /// Free text for one cell of a Markdown table: one line, `|` escaped.
-    static func markdownCell(_ s: String) -> String {
-        markdown(oneLine(s)).replacingOccurrences(of: "|", with: "\\|")
-    }
+    static func markdownCell(_ s: String) -> String { cellEscapes.apply(oneLine(s)) }
 
     /// A mermaid label inside `["…"]`: quotes and angle brackets as mermaid entity codes.
-    static func mermaid(_ s: String) -> String {
-        var out = ""
-        for scalar in oneLine(s).unicodeScalars {
-            switch scalar {
-            case "\"": out += "#quot;"
-            case "<": out += "#lt;"
-            case ">": out += "#gt;"
-            case "&": out += "#amp;"
-            case "#": out += "#35;"
-            default: out.unicodeScalars.append(scalar)
+    static func mermaid(_ s: String) -> String { mermaidEscapes.apply(oneLine(s)) }
+
+    static let markdownEscapes = ByteEscapes(["&": "&amp;", "<": "&lt;", ">": "&gt;"])
+    static let htmlEscapes = ByteEscapes(["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"])
+    static let cellEscapes = ByteEscapes(["&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "\\|"])
+    static let mermaidEscapes = ByteEscapes(["\"": "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "#": "#35;"])
+
+    /// Replacements of ASCII characters, applied to UTF-8 bytes: the bytes of a multi-byte
+    /// character are never ASCII, so this is exact.
+    struct ByteEscapes: Sendable {
+        /// Replacement bytes by byte value (nil: kept).
+        let table: [[UInt8]?]
+
+        init(_ replacements: [Unicode.Scalar: String]) {
+            var table: [[UInt8]?] = Array(repeating: nil, count: 256)
+            for (scalar, text) in replacements { table[Int(scalar.value)] = Array(text.utf8) }
+            self.table = table
+        }
+
+        /// Appends `s` with the replacements made to `out`.
+        func apply(_ s: String, into out: inout [UInt8]) {
+            var source = s
+            source.withUTF8 { bytes in
+                var mark = 0
+                for (index, byte) in bytes.enumerated() {
+                    guard let replacement = table[Int(byte)] else { continue }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[mark..<index]))
+                    out.append(contentsOf: replacement)
+                    mark = index + 1
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[mark...]))
             }
         }
-        return out
+
+        /// `s` with the replacements made; `s` itself when nothing matches.
+        func apply(_ s: String) -> String {
+            var source = s
+            return source.withUTF8 { bytes in
+                guard let first = bytes.firstIndex(where: { table[Int($0)] != nil }) else { return s }
+                var out: [UInt8] = []
+                out.reserveCapacity(bytes.count + 16)
+                out.append(contentsOf: bytes[..<first])
+                for byte in bytes[first...] {
+                    if let replacement = table[Int(byte)] { out.append(contentsOf: replacement) } else { out.append(byte) }
+                }
+                return String(decoding: out, as: UTF8.self)
+            }
+        }
     }
 
-    /// Whitespace runs (newlines included) folded to single spaces, trimmed.
+    /// Whitespace runs (newlines included) folded to single spaces, trimmed. Runs of ` `, `\t`,
+    /// `\n` and `\r` as `Character`s: a `\r\n` pair is one character and not among them, as
+    /// Swift's `split` saw it; text with non-ASCII characters takes that `Character` path.
     static func oneLine(_ s: String) -> String {
-        s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+        var source = s
+        let folded: String? = source.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var space = false
+            var changed = false
+            for (i, byte) in bytes.enumerated() {
+                let separator = switch byte {
+                case UInt8(ascii: " "), UInt8(ascii: "\t"): true
+                case UInt8(ascii: "\n"): i == 0 || bytes[i - 1] != UInt8(ascii: "\r")
+                case UInt8(ascii: "\r"): i + 1 == bytes.count || bytes[i + 1] != UInt8(ascii: "\n")
+                default: false
+                }
+                if separator {
+                    // Kept as it was only when a single space sits between two words.
+                    if byte != UInt8(ascii: " ") || space || out.isEmpty { changed = true }
+                    space = !out.isEmpty
+                } else {
+                    if space { out.append(UInt8(ascii: " ")) }
+                    space = false
+                    out.append(byte)
+                }
+            }
+            if space { changed = true }
+            return changed ? String(decoding: out, as: UTF8.self) : s
+        }
+        return folded ?? s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
     }
 
     /// A code fence longer than any backtick run in `body`, so the body cannot close it.
@@ -73,7 +110,7 @@ enum DocsText {
     /// An HTML id for a node: `model-stg_orders`, `source-shopverse_raw-bronze_orders`.
     /// Names are identifiers (no `-`), so the mapping is one-to-one.
     static func anchor(_ id: String) -> String {
-        id.replacingOccurrences(of: ".", with: "-")
+        String(decoding: id.utf8.map { $0 == UInt8(ascii: ".") ? UInt8(ascii: "-") : $0 }, as: UTF8.self)
     }
 
     /// `1 model`, `2 models`.

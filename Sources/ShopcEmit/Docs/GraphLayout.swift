@@ -45,51 +45,66 @@ struct GraphLayout: Equatable {
     var crossings: Int
     var metrics: Metrics
 
-    /// Real nodes only, by id.
+    /// Real nodes only, by id (a linear search: for tests; `GraphSVG` indexes the slots once).
     func slot(_ id: String) -> Slot? { slots.first { $0.id == id && !$0.dummy } }
 
     /// Lays out `nodes` (ids) and `edges` (from → to). Edges naming unknown nodes are ignored;
-    /// nodes on a cycle (which the analysis rejects) are placed after the others.
+    /// nodes on a cycle (which the analysis rejects) are placed after the others. Internally nodes
+    /// are numbers, so the work is arrays rather than hashing of names.
     static func layout(nodes: [String], edges: [(from: String, to: String)], metrics: Metrics = Metrics()) -> GraphLayout {
         let known = Set(nodes)
         let edges = edges.filter { known.contains($0.from) && known.contains($0.to) && $0.from != $0.to }
         let rank = ranks(nodes: nodes.sorted(), edges: edges)
 
-        // Split long edges.
-        var succ: [String: [String]] = [:]
-        var pred: [String: [String]] = [:]
-        var dummies: Set<String> = []
-        var chains: [(from: String, to: String, dummies: [String])] = []
-        var rankOf = rank
+        // Number the nodes, then split long edges with dummy nodes (numbered after them).
+        var names = Array(Set(nodes))
+        var number: [String: Int] = [:]
+        for (index, name) in names.enumerated() { number[name] = index }
+        var rankOf = names.map { rank[$0] ?? 0 }
+        var dummy = Array(repeating: false, count: names.count)
+        var succ = Array(repeating: [Int](), count: names.count)
+        var pred = succ
+        func add(_ name: String, rank: Int) -> Int {
+            names.append(name)
+            rankOf.append(rank)
+            dummy.append(true)
+            succ.append([])
+            pred.append([])
+            return names.count - 1
+        }
+        var chains: [(from: Int, to: Int, dummies: [Int])] = []
         for edge in edges.sorted(by: { ($0.from, $0.to) < ($1.from, $1.to) }) {
-            let (a, b) = (rank[edge.from] ?? 0, rank[edge.to] ?? 0)
-            var previous = edge.from
-            var chain: [String] = []
+            guard let from = number[edge.from], let to = number[edge.to] else { continue }
+            let (a, b) = (rankOf[from], rankOf[to])
+            var previous = from
+            var chain: [Int] = []
             if b > a + 1 {
                 for r in (a + 1)..<b {
-                    let id = "\u{1}\(edge.from)>\(edge.to)#\(r)"
-                    dummies.insert(id)
-                    rankOf[id] = r
+                    let id = add("\u{1}\(edge.from)>\(edge.to)#\(r)", rank: r)
                     chain.append(id)
-                    succ[previous, default: []].append(id)
-                    pred[id, default: []].append(previous)
+                    succ[previous].append(id)
+                    pred[id].append(previous)
                     previous = id
                 }
             }
-            succ[previous, default: []].append(edge.to)
-            pred[edge.to, default: []].append(previous)
-            chains.append((edge.from, edge.to, chain))
+            succ[previous].append(to)
+            pred[to].append(previous)
+            chains.append((from, to, chain))
         }
-        let maxRank = rankOf.values.max() ?? 0
-        var layers = Array(repeating: [String](), count: maxRank + 1)
-        for id in rankOf.keys.sorted() { layers[rankOf[id] ?? 0].append(id) }
+        // Ranks start in name order (dummies, named "\u{1}…", first).
+        let byName = names.indices.sorted { names[$0] < names[$1] }
+        var nameRank = Array(repeating: 0, count: names.count)
+        for (place, id) in byName.enumerated() { nameRank[id] = place }
+        let maxRank = rankOf.max() ?? 0
+        var layers = Array(repeating: [Int](), count: maxRank + 1)
+        for id in byName { layers[rankOf[id]].append(id) }
 
-        var ordering = GraphOrdering(layers: layers, succ: succ, pred: pred)
+        var ordering = GraphOrdering(layers: layers, succ: succ, pred: pred, rankOf: rankOf, nameRank: nameRank)
         ordering.minimiseCrossings()
 
         // Vertical placement.
-        var y: [String: Int] = [:]
-        func height(_ id: String) -> Int { dummies.contains(id) ? metrics.dummyHeight : metrics.nodeHeight }
+        var y = Array(repeating: 0, count: names.count)
+        func height(_ id: Int) -> Int { dummy[id] ? metrics.dummyHeight : metrics.nodeHeight }
         for layer in ordering.layers {
             var cursor = 0
             for id in layer { y[id] = cursor; cursor += height(id) + metrics.rowGap }
@@ -100,29 +115,30 @@ struct GraphLayout: Equatable {
                 let layer = ordering.layers[index]
                 let neighbours = pass % 2 == 0 ? pred : succ
                 var desired: [Int] = layer.map { id in
-                    let ns = (neighbours[id] ?? []).compactMap { n in y[n].map { $0 + height(n) / 2 } }
-                    guard !ns.isEmpty else { return (y[id] ?? 0) + height(id) / 2 }
-                    return ns.reduce(0, +) / ns.count
+                    let ns = neighbours[id]
+                    guard !ns.isEmpty else { return y[id] + height(id) / 2 }
+                    return ns.reduce(0) { $0 + y[$1] + height($1) / 2 } / ns.count
                 }
                 for (i, id) in layer.enumerated() { desired[i] -= height(id) / 2 }
-                y.merge(pack(layer, desired: desired, height: height, gap: metrics.rowGap)) { $1 }
+                for (id, placed) in zip(layer, pack(layer.map(height), desired: desired, gap: metrics.rowGap)) { y[id] = placed }
             }
         }
-        let top = y.values.min() ?? 0
+        let top = y.min() ?? 0
         var slots: [Slot] = []
+        var slotOf = Array(repeating: 0, count: names.count)
         var bottom = 0
         for (r, layer) in ordering.layers.enumerated() {
             for id in layer {
-                let slot = Slot(id: id, rank: r, dummy: dummies.contains(id),
+                let slot = Slot(id: names[id], rank: r, dummy: dummy[id],
                                 x: metrics.margin + r * (metrics.nodeWidth + metrics.rankGap),
-                                y: metrics.margin + (y[id] ?? 0) - top)
+                                y: metrics.margin + y[id] - top)
                 bottom = max(bottom, slot.y + height(id))
+                slotOf[id] = slots.count
                 slots.append(slot)
             }
         }
-        let byID = Dictionary(slots.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let routes = chains.map { chain in
-            Route(from: chain.from, to: chain.to, via: chain.dummies.compactMap { byID[$0] }.map {
+            Route(from: names[chain.from], to: names[chain.to], via: chain.dummies.map { slots[slotOf[$0]] }.map {
                 (x: $0.x + metrics.nodeWidth / 2, y: $0.y + metrics.dummyHeight / 2)
             })
         }
@@ -157,21 +173,21 @@ struct GraphLayout: Equatable {
         return rank
     }
 
-    /// Positions for one rank as close to `desired` as the order and spacing allow: a forward
-    /// pass pushes overlapping nodes down, a backward pass pulls them back up towards their
-    /// desired positions.
-    static func pack(_ layer: [String], desired: [Int], height: (String) -> Int, gap: Int) -> [String: Int] {
-        guard !layer.isEmpty else { return [:] }
+    /// Positions for one rank (nodes of these heights, in order) as close to `desired` as the
+    /// order and spacing allow: a forward pass pushes overlapping nodes down, a backward pass
+    /// pulls them back up towards their desired positions.
+    static func pack(_ heights: [Int], desired: [Int], gap: Int) -> [Int] {
+        guard !heights.isEmpty else { return [] }
         var y = desired
-        for i in 1..<layer.count {
-            y[i] = max(y[i], y[i - 1] + height(layer[i - 1]) + gap)
+        for i in 1..<heights.count {
+            y[i] = max(y[i], y[i - 1] + heights[i - 1] + gap)
         }
-        if layer.count > 1 {
-            for i in stride(from: layer.count - 2, through: 0, by: -1) {
-                let limit = y[i + 1] - height(layer[i]) - gap
-                y[i] = min(max(desired[i], i > 0 ? y[i - 1] + height(layer[i - 1]) + gap : Int.min), limit)
+        if heights.count > 1 {
+            for i in stride(from: heights.count - 2, through: 0, by: -1) {
+                let limit = y[i + 1] - heights[i] - gap
+                y[i] = min(max(desired[i], i > 0 ? y[i - 1] + heights[i - 1] + gap : Int.min), limit)
             }
         }
-        return Dictionary(zip(layer, y).map { ($0, $1) }, uniquingKeysWith: { a, _ in a })
+        return y
     }
 }

@@ -3,11 +3,30 @@
 /// adjacent transpositions and sifting (each node tried at every position of its rank); the best
 /// ordering seen is kept. Ties keep the current order, which
 /// starts sorted by name, so the result is deterministic.
+///
+/// Nodes are numbers (`GraphLayout` keeps their names); `nameRank` gives each node's place in
+/// name order, for the steps that visit nodes by name.
 struct GraphOrdering {
-    /// Node ids per rank, in drawing order (top to bottom).
-    var layers: [[String]]
-    let succ: [String: [String]]
-    let pred: [String: [String]]
+    /// Node numbers per rank, in drawing order (top to bottom).
+    var layers: [[Int]]
+    /// Successors and predecessors of each node.
+    let succ: [[Int]]
+    let pred: [[Int]]
+    /// Each node's rank (the layer it is in).
+    let rankOf: [Int]
+    /// Each node's place in name order.
+    let nameRank: [Int]
+    /// Scratch: the position of each node of the reference rank during `reorder`.
+    private var position: [Int]
+
+    init(layers: [[Int]], succ: [[Int]], pred: [[Int]], rankOf: [Int], nameRank: [Int]) {
+        self.layers = layers
+        self.succ = succ
+        self.pred = pred
+        self.rankOf = rankOf
+        self.nameRank = nameRank
+        position = Array(repeating: 0, count: rankOf.count)
+    }
 
     /// The number of sweeps; small graphs settle after a few.
     /// Above this many nodes only barycenter sweeps run (see `minimiseCrossings`).
@@ -20,8 +39,8 @@ struct GraphOrdering {
     mutating func minimiseCrossings() {
         if layers.reduce(0, { $0 + $1.count }) > Self.refinementLimit {
             // Large graphs: barycenter sweeps only, which are linear in the edges per sweep.
-            // Counting crossings and transposing neighbours are quadratic, and a graph this big
-            // is read through search and node pages rather than as one picture.
+            // Transposing neighbours and sifting are quadratic, and a graph this big is read
+            // through search and node pages rather than as one picture.
             for sweep in 0..<Self.sweeps {
                 if sweep % 2 == 0 {
                     for r in layers.indices.dropFirst() { reorder(r, by: pred, reference: r - 1) }
@@ -33,7 +52,7 @@ struct GraphOrdering {
         }
         let initial = layers
         let starts = [initial, initial.map { Array($0.reversed()) }, depthFirst()]
-        var best: [[String]]?
+        var best: [[Int]]?
         var bestCrossings = Int.max
         for start in starts.indices {
           for downFirst in [true, false] {
@@ -52,16 +71,18 @@ struct GraphOrdering {
 
     /// Each rank in the order a depth-first walk from the first rank (successors in name order)
     /// reaches its nodes, so that nodes sharing ancestors start out together.
-    func depthFirst() -> [[String]] {
-        var visit: [String: Int] = [:]
-        var stack: [String] = (layers.first ?? []).reversed()
+    func depthFirst() -> [[Int]] {
+        var visit = Array(repeating: Int.max, count: rankOf.count)
+        var visited = 0
+        var stack: [Int] = (layers.first ?? []).reversed()
         while let id = stack.popLast() {
-            guard visit[id] == nil else { continue }
-            visit[id] = visit.count
-            stack.append(contentsOf: (succ[id] ?? []).sorted().reversed())
+            guard visit[id] == Int.max else { continue }
+            visit[id] = visited
+            visited += 1
+            stack.append(contentsOf: succ[id].sorted { nameRank[$0] < nameRank[$1] }.reversed())
         }
         return layers.map { rank in
-            rank.enumerated().sorted { (visit[$0.element] ?? Int.max, $0.offset) < (visit[$1.element] ?? Int.max, $1.offset) }.map(\.element)
+            rank.enumerated().sorted { (visit[$0.element], $0.offset) < (visit[$1.element], $1.offset) }.map(\.element)
         }
     }
 
@@ -90,13 +111,17 @@ struct GraphOrdering {
 
     /// Sorts rank `r` by the mean position of each node's neighbours in rank `reference`; a node
     /// without neighbours there keeps its position.
-    mutating func reorder(_ r: Int, by neighbours: [String: [String]], reference: Int) {
-        let position = Dictionary(layers[reference].enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    mutating func reorder(_ r: Int, by neighbours: [[Int]], reference: Int) {
+        for (index, id) in layers[reference].enumerated() { position[id] = index }
         // Barycenters scaled by 1000 keep the arithmetic in integers.
-        let keyed = layers[r].enumerated().map { index, id -> (key: Int, index: Int, id: String) in
-            let ps = (neighbours[id] ?? []).compactMap { position[$0] }
-            let key = ps.isEmpty ? index * 1000 : ps.reduce(0, +) * 1000 / ps.count
-            return (key, index, id)
+        let keyed = layers[r].enumerated().map { index, id -> (key: Int, index: Int, id: Int) in
+            var sum = 0
+            var count = 0
+            for n in neighbours[id] where rankOf[n] == reference {
+                sum += position[n]
+                count += 1
+            }
+            return (count == 0 ? index * 1000 : sum * 1000 / count, index, id)
         }
         layers[r] = keyed.sorted { ($0.key, $0.index) < ($1.key, $1.index) }.map(\.id)
     }
@@ -131,7 +156,7 @@ struct GraphOrdering {
             improved = false
             rounds += 1
             for r in layers.indices where layers[r].count > 1 {
-                for id in layers[r].sorted() {
+                for id in layers[r].sorted(by: { nameRank[$0] < nameRank[$1] }) {
                     guard let from = layers[r].firstIndex(of: id) else { continue }
                     let current = crossingsAround(r)
                     var row = layers[r]
@@ -153,28 +178,44 @@ struct GraphOrdering {
     }
 
     /// Crossings between rank `r` and its two neighbours.
-    func crossingsAround(_ r: Int) -> Int {
+    mutating func crossingsAround(_ r: Int) -> Int {
         (r > 0 ? crossings(between: r - 1) : 0) + (r + 1 < layers.count ? crossings(between: r) : 0)
     }
 
     /// Total crossings of the current ordering.
-    func crossings() -> Int {
-        layers.indices.dropLast().reduce(0) { $0 + crossings(between: $1) }
+    mutating func crossings() -> Int {
+        var total = 0
+        for r in layers.indices.dropLast() { total += crossings(between: r) }
+        return total
     }
 
     /// Crossings of the edges between rank `r` and rank `r + 1`: pairs of edges whose ends are
-    /// in opposite order.
-    func crossings(between r: Int) -> Int {
-        let lower = Dictionary(layers[r + 1].enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    /// in opposite order. Edges sorted by their upper end (then lower) cross exactly where a
+    /// later edge's lower end lies strictly above an earlier one's, which a Fenwick tree over the
+    /// lower rank counts in O(E log V).
+    mutating func crossings(between r: Int) -> Int {
+        for (index, id) in layers[r + 1].enumerated() { position[id] = index }
         var ends: [(Int, Int)] = []
         for (i, id) in layers[r].enumerated() {
-            for next in succ[id] ?? [] { if let j = lower[next] { ends.append((i, j)) } }
+            for next in succ[id] where rankOf[next] == r + 1 { ends.append((i, position[next])) }
         }
+        guard ends.count > 1 else { return 0 }
+        ends.sort { $0 < $1 }
+        var tree = Array(repeating: 0, count: layers[r + 1].count + 1)
         var count = 0
-        for a in ends.indices {
-            for b in ends.indices where b > a {
-                let (e, f) = (ends[a], ends[b])
-                if (e.0 < f.0 && e.1 > f.1) || (e.0 > f.0 && e.1 < f.1) { count += 1 }
+        for (seen, end) in ends.enumerated() {
+            // Earlier edges whose lower end is at or above this one's do not cross it.
+            var atOrAbove = 0
+            var i = end.1 + 1
+            while i > 0 {
+                atOrAbove += tree[i]
+                i -= i & -i
+            }
+            count += seen - atOrAbove
+            i = end.1 + 1
+            while i < tree.count {
+                tree[i] += 1
+                i += i & -i
             }
         }
         return count

@@ -25,8 +25,10 @@ struct GraphSVG {
         var out = "<svg id=\"lineage-graph\" class=\"graph\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(layout.width) \(layout.height)\" width=\"\(layout.width)\" height=\"\(layout.height)\" style=\"max-width:100%;height:auto\" role=\"img\" aria-label=\"Lineage graph\">\n"
         out += "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0L10,5L0,10z\" class=\"arrowhead\"/></marker></defs>\n"
         out += "<g class=\"edges\">\n"
+        var real: [String: GraphLayout.Slot] = [:]
+        for slot in layout.slots where !slot.dummy { real[slot.id] = slot }
         for route in layout.routes {
-            guard let a = layout.slot(route.from), let b = layout.slot(route.to) else { continue }
+            guard let a = real[route.from], let b = real[route.to] else { continue }
             var points = [(x: a.x + m.nodeWidth, y: a.y + m.nodeHeight / 2)]
             var d = "M\(points[0].x),\(points[0].y)"
             for via in route.via {
