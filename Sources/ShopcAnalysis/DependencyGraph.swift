@@ -107,6 +107,23 @@ struct DependencyGraph {
         return [start]
     }
 
+    /// Whether some models read each other in a circle (or a model reads itself): Kahn's order
+    /// leaves them out. Cheap, so the cycle report (Tarjan's) only runs when there is one.
+    func hasCycle(order: [String]) -> Bool {
+        models.contains { modelEdges($0).contains($0) } || topologicalPrefixCount(order) < models.count
+    }
+
+    /// How many models of `order` Kahn's algorithm placed before the models caught in cycles.
+    private func topologicalPrefixCount(_ order: [String]) -> Int {
+        var placed = Set<String>()
+        let known = Set(models)
+        for model in order {
+            guard modelEdges(model).allSatisfy({ !known.contains($0) || $0 == model || placed.contains($0) }) else { break }
+            placed.insert(model)
+        }
+        return placed.count
+    }
+
     /// Kahn's algorithm, always taking the smallest ready name; models caught in cycles come last
     /// in name order so that later stages still see every model.
     func topologicalOrder() -> [String] {

@@ -90,9 +90,9 @@ public struct ProjectAnalyzer {
         laps.lap("render")
 
         let graph = DependencyGraph(models: names.models.keys.sorted(), dependencies: dependencies)
-        graph.reportCycles(&diagnostics)
-        LayerRules.checkEdges(project: project, models: names.models, dependencies: dependencies, &diagnostics)
         let order = graph.topologicalOrder()
+        if graph.hasCycle(order: order) { graph.reportCycles(&diagnostics) }
+        LayerRules.checkEdges(project: project, models: names.models, dependencies: dependencies, &diagnostics)
         var schemas: [String: ModelSchema] = [:]
         if let typing {
             schemas = TypeChecker(
@@ -103,7 +103,9 @@ public struct ProjectAnalyzer {
 
         laps.lap("typecheck")
 
-        let models: [ModelInfo] = order.compactMap { name in
+        let (allBuilds, allDependencies, allSchemas) = (builds, dependencies, schemas)
+        let models: [ModelInfo] = Parallel.map(order) { name -> ModelInfo? in
+            let (builds, dependencies, schemas) = (allBuilds, allDependencies, allSchemas)
             guard let spec = names.models[name] else { return nil }
             return ModelInfo(
                 name: name, layer: spec.layer?.value, materialized: spec.materialized.value,
@@ -113,7 +115,7 @@ public struct ProjectAnalyzer {
                 sqlFile: spec.sqlOrigin?.file ?? spec.file,
                 dependsOn: Array(Set((dependencies[name] ?? []).map(\.node))).sorted(), builds: builds[name] ?? [:],
                 customSchema: spec.schema?.value, schema: schemas[name])
-        }
+        }.compactMap { $0 }
         ModelChecks.check(models: names.models, &diagnostics)
         let platform = PlatformChecks(specs: specs).run(&diagnostics)
         let copyOptions = IngestionChecks(specs: specs, platform: platform).run(&diagnostics)

@@ -56,7 +56,9 @@ public struct Compiler {
             }
         })
         var timer = StageTimer()
-        let specs = loader.load(files: files.specs, diagnostics: &diagnostics)
+        var specLoader = loader
+        specLoader.checksums = !options.analyseOnly
+        let specs = specLoader.load(files: files.specs, diagnostics: &diagnostics)
         timer.lap("load")
         let project = ProjectAnalyzer(specs: specs, overrides: options.varOverrides, strict: options.strict, printSQL: options.printSQL).analyse(&diagnostics, laps: &timer)
         if let project {

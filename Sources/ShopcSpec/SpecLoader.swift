@@ -15,6 +15,9 @@ public struct SpecLoader {
     public static var topLevelKeys: [String] { SpecSchema.file.keys }
 
     let readReferenced: @Sendable (String) -> ReferencedFile
+    /// Compute each file's SHA-256 (`SpecFile.sha256`, for the manifest). Runs that emit nothing
+    /// skip it: it is a sixth of the load stage.
+    public var checksums = true
 
     /// Creates a loader; `readReferenced` receives a normalised project-relative path and may be
     /// called from several threads at once.
@@ -31,7 +34,8 @@ public struct SpecLoader {
         // that the result and the diagnostics do not depend on scheduling. Only the project
         // section depends on the files before it (the first one wins), so it is decoded here.
         let readReferenced = readReferenced
-        let loaded = Parallel.map(sorted) { Self.loadFile($0, readReferenced: readReferenced) }
+        let checksums = checksums
+        let loaded = Parallel.map(sorted) { Self.loadFile($0, readReferenced: readReferenced, checksum: checksums) }
         for (file, result) in zip(sorted, loaded) {
             specs.files.append(SpecFile(path: file.path, sha256: result.sha256))
             diagnostics.emit(contentsOf: result.diagnostics.all)
@@ -45,8 +49,8 @@ public struct SpecLoader {
     }
 
     /// Parses one file and decodes its sections but the project.
-    static func loadFile(_ file: SourceBytes, readReferenced: @escaping @Sendable (String) -> ReferencedFile) -> LoadedFile {
-        var loaded = LoadedFile(sha256: SHA256.hex(file.bytes))
+    static func loadFile(_ file: SourceBytes, readReferenced: @escaping @Sendable (String) -> ReferencedFile, checksum: Bool = true) -> LoadedFile {
+        var loaded = LoadedFile(sha256: checksum ? SHA256.hex(file.bytes) : "")
         guard let text = decode(file.bytes, path: file.path, diagnostics: &loaded.diagnostics),
               let root = YAMLReader.read(text, path: file.path, diagnostics: &loaded.diagnostics)
         else { return loaded }
