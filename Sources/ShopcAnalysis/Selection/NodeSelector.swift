@@ -90,9 +90,10 @@ public struct NodeSelector {
                 d.error(.invalidSelector, "selector '\(term.text)' needs --state DIR (the folder of an earlier manifest.json)", at: nil)
                 return []
             }
+            let checksums = project.checksums()  // once for all models: tests are grouped by node once
             return Set(models.filter { model in
                 guard let previous = state.models[model.name] else { return true }
-                return term.method == .stateModified && previous.checksum != project.checksum(of: model)
+                return term.method == .stateModified && previous.checksum != checksums[model.id]
             }.map(\.name))
         }
     }

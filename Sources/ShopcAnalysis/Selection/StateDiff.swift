@@ -33,14 +33,16 @@ public struct StateDiff: Sendable, Equatable {
     public init(project: AnalysedProject, state: ProjectState) {
         let selector = NodeSelector(project: project, state: state)
         var changes: [Change] = []
+        let checksums = project.checksums()
         for model in project.models {
-            let downstream = selector.descendants(of: [model.name])
             guard let previous = state.models[model.name] else {
+                let downstream = selector.descendants(of: [model.name])
                 changes.append(Change(model: model.name, kind: .added, addedColumns: model.columns.map(\.name), removedColumns: [],
                                       retypedColumns: [], brokenDownstream: [], downstream: downstream.map(\.name)))
                 continue
             }
-            guard previous.checksum != project.checksum(of: model) else { continue }
+            guard previous.checksum != checksums[model.id] else { continue }
+            let downstream = selector.descendants(of: [model.name])
             let now = Dictionary(model.columns.map { ($0.name.uppercased(), $0) }, uniquingKeysWith: { a, _ in a })
             let before = Dictionary(previous.columns.map { ($0.name.uppercased(), $0) }, uniquingKeysWith: { a, _ in a })
             let added = model.columns.filter { before[$0.name.uppercased()] == nil }.map(\.name)
