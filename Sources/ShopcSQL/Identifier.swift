@@ -42,22 +42,7 @@ public struct Identifier: Sendable, Hashable, Codable, CustomStringConvertible {
     static func normalize(_ name: String, quoted: Bool) -> String {
         if quoted { return name }
         // Unquoted names are almost always ASCII: fold bytes; anything else takes Unicode rules.
-        let folded = name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
-            var lower = false
-            for byte in bytes {
-                if byte >= 0x80 { return nil }
-                if byte >= 0x61 && byte <= 0x7A { lower = true }
-            }
-            guard lower else { return name }
-            return String(unsafeUninitializedCapacity: bytes.count) { out in
-                for i in 0..<bytes.count {
-                    let byte = bytes[i]
-                    out[i] = byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
-                }
-                return bytes.count
-            }
-        }
-        return (folded ?? nil) ?? name.uppercased()
+        return name.utf8.allSatisfy { $0 < 0x80 } ? asciiUppercased(name) : name.uppercased()
     }
 
     /// Structural equality by quoting and normalized name.
