@@ -96,7 +96,7 @@ public enum NodeID: Sendable, Hashable, Comparable, CustomStringConvertible {
         }
     }
 
-    public static func < (lhs: NodeID, rhs: NodeID) -> Bool { lhs.description < rhs.description }
+    public static func < (lhs: NodeID, rhs: NodeID) -> Bool { DescriptionPieces(lhs).precedes(DescriptionPieces(rhs)) }
 }
 
 /// A source and its landing tables.

@@ -40,7 +40,13 @@ public struct ColumnOrigin: Sendable, Hashable, Comparable, CustomStringConverti
     /// `model.stg_orders.profit`, `source.shopverse_raw.bronze_orders.quantity`.
     public var description: String { "\(node).\(column)" }
 
-    public static func < (lhs: ColumnOrigin, rhs: ColumnOrigin) -> Bool { lhs.description < rhs.description }
+    /// Orders as `description` does, without building it.
+    public static func < (lhs: ColumnOrigin, rhs: ColumnOrigin) -> Bool {
+        if lhs.node == rhs.node { return lhs.column < rhs.column }
+        return DescriptionPieces(lhs.node, column: lhs.column).precedes(DescriptionPieces(rhs.node, column: rhs.column))
+    }
+
+    public static func == (lhs: ColumnOrigin, rhs: ColumnOrigin) -> Bool { lhs.column == rhs.column && lhs.node == rhs.node }
 }
 
 /// One upstream column an output column comes from, and how.
@@ -57,7 +63,7 @@ public struct LineageEdge: Sendable, Hashable, Comparable {
     }
 
     public static func < (lhs: LineageEdge, rhs: LineageEdge) -> Bool {
-        (lhs.origin.description, lhs.kind.rank) < (rhs.origin.description, rhs.kind.rank)
+        lhs.origin == rhs.origin ? lhs.kind.rank < rhs.kind.rank : lhs.origin < rhs.origin
     }
 }
 
@@ -95,5 +101,58 @@ public struct ModelSchema: Sendable, Equatable {
         self.complete = complete
         self.filters = filters
         self.joins = joins
+    }
+}
+
+/// The pieces of a node's or column's `description` ("model." + name + "." + column), compared
+/// byte by byte without building the string: the order of `description` for the NFC names
+/// shopc handles, at a fraction of the cost (lineage sets are sorted for every model).
+struct DescriptionPieces {
+    private var pieces: (String, String, String, String, String, String)
+
+    init(_ node: NodeID, column: String? = nil) {
+        switch node {
+        case .model(let m): pieces = ("model.", m, column == nil ? "" : ".", column ?? "", "", "")
+        case .source(let s, let t): pieces = ("source.", s, ".", t, column == nil ? "" : ".", column ?? "")
+        }
+    }
+
+    func precedes(_ other: DescriptionPieces) -> Bool {
+        var a = Bytes(pieces)
+        var b = Bytes(other.pieces)
+        while true {
+            switch (a.next(), b.next()) {
+            case (nil, nil): return false
+            case (nil, _): return true
+            case (_, nil): return false
+            case (let x?, let y?): if x != y { return x < y }
+            }
+        }
+    }
+
+    private struct Bytes {
+        var pieces: (String, String, String, String, String, String)
+        var piece = 0
+        var iterator: String.UTF8View.Iterator
+
+        init(_ pieces: (String, String, String, String, String, String)) {
+            self.pieces = pieces
+            iterator = pieces.0.utf8.makeIterator()
+        }
+
+        mutating func next() -> UInt8? {
+            while true {
+                if let byte = iterator.next() { return byte }
+                piece += 1
+                switch piece {
+                case 1: iterator = pieces.1.utf8.makeIterator()
+                case 2: iterator = pieces.2.utf8.makeIterator()
+                case 3: iterator = pieces.3.utf8.makeIterator()
+                case 4: iterator = pieces.4.utf8.makeIterator()
+                case 5: iterator = pieces.5.utf8.makeIterator()
+                default: return nil
+                }
+            }
+        }
     }
 }

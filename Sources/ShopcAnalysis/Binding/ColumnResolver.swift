@@ -18,7 +18,7 @@ extension QueryBinder {
             if context.scope.relations.contains(where: { $0.open }) || outer.contains(where: { $0.relations.contains { $0.open } }) {
                 return Typed(type: .unknown, columnName: name)
             }
-            reportUnknown(name, relations: context.scope.relations, aliases: Array(context.aliases.keys), at: ref.range)
+            reportUnknown(name, relations: context.scope.relations, aliases: context.aliases.keys, at: ref.range)
             return .unknown
         }
         let qualifier = ref.parts[ref.parts.count - 2].normalized
@@ -47,14 +47,14 @@ extension QueryBinder {
             return Typed(type: merged.type, lineage: merged.lineage, columnName: merged.name)
         }
         // Count the owners without copying relations: this runs for every column reference.
-        var first: ScopeColumn?
+        var first: (relation: Int, column: Int)?
         var owners = 0
-        for relation in scope.relations {
-            guard let column = relation.column(key) else { continue }
+        for r in scope.relations.indices {
+            guard let c = scope.relations[r].position(of: key) else { continue }
             owners += 1
-            if first == nil { first = column }
+            if first == nil { first = (r, c) }
         }
-        guard let first else { return nil }
+        guard let found = first else { return nil }
         if owners > 1 && reportAmbiguity {
             let found = scope.relations.filter { $0.column(key) != nil }.map(\.key)
             let names = found.map { $0.isEmpty ? "a derived table" : "'\($0.lowercased())'" }
@@ -62,7 +62,8 @@ extension QueryBinder {
                   notes: [DiagnosticNote("qualify it, for example '\(found[0].lowercased()).\(name)'")])
             return Typed(type: .unknown, columnName: name)
         }
-        return Typed(type: first.type, lineage: first.lineage, columnName: first.name)
+        let column = scope.relations[found.relation].columns[found.column]
+        return Typed(type: column.type, lineage: column.lineage, columnName: column.name)
     }
 
     /// Reports an unknown column with did-you-mean and a note at the upstream declaration.

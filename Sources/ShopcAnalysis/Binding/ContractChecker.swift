@@ -10,36 +10,37 @@ import ShopcSpec
 /// ARRAY, GEOGRAPHY) with the same NUMBER scale. VARCHAR lengths and NUMBER precisions may
 /// differ; the declared type is what the table is created with.
 enum ContractChecker {
-    static func check(_ spec: ModelSpec, produced: RelationShape, _ diagnostics: inout [Diagnostic]) {
+    static func check(_ spec: ModelSpec, declared: DeclaredColumns, produced: RelationShape, _ diagnostics: inout [Diagnostic]) {
+        guard !declared.isEmpty else { return }
         let name = spec.name.value
-        var producedByKey: [String: ScopeColumn] = [:]
-        for column in produced.columns where producedByKey[column.key] == nil { producedByKey[column.key] = column }
-        guard !spec.columns.isEmpty else { return }
-        let declaredKeys = Set(spec.columns.map { SQLName($0.name.value).normalized })
-        let declaredHere = DiagnosticNote("'\(name)' declares its columns here", at: spec.columns.first?.name.location)
-        for column in spec.columns {
-            let key = SQLName(column.name.value).normalized
-            guard let actual = producedByKey[key] else {
+        var producedByKey = SmallMap<Int>(minimumCapacity: produced.columns.count)
+        for i in produced.columns.indices where producedByKey[produced.columns[i].key] == nil { producedByKey[produced.columns[i].key] = i }
+        for column in declared.columns {
+            guard let position = producedByKey[column.key] else {
                 if produced.open { continue }
-                let extras = produced.columns.filter { !declaredKeys.contains($0.key) }.map { $0.name.description }
+                let extras = produced.columns.filter { !declared.contains(key: $0.key) }.map { $0.name.description }
                 var notes: [DiagnosticNote] = []
-                if let guess = Suggestion.closest(to: column.name.value, in: extras) {
-                    notes.append(DiagnosticNote("did you mean '\(guess)'? The SQL produces it here", at: producedByKey[SQLName(guess, quoted: guess.hasPrefix("\"")).normalized]?.location ?? produced.columns.first { $0.name.description == guess }?.location))
+                if let guess = Suggestion.closest(to: column.name, in: extras) {
+                    let at = producedByKey[SQLName(guess, quoted: guess.hasPrefix("\"")).normalized].map { produced.columns[$0].location }
+                        ?? produced.columns.first { $0.name.description == guess }?.location
+                    notes.append(DiagnosticNote("did you mean '\(guess)'? The SQL produces it here", at: at))
                 }
-                diagnostics.append(.error(.contractMissingColumn, "model '\(name)' declares column '\(column.name.value)' but its SQL does not produce it", at: column.name.location, notes: notes))
+                diagnostics.append(.error(.contractMissingColumn, "model '\(name)' declares column '\(column.name)' but its SQL does not produce it", at: column.location, notes: notes))
                 continue
             }
-            guard let declaredText = column.type, let declared = SQLType.parse(declaredText.value) else { continue }
-            if !TypeCoercion.matchesContract(actual.type, declared: declared) {
+            guard let declaredText = column.typeText, let declaredType = column.type else { continue }
+            let actual = produced.columns[position]
+            if !TypeCoercion.matchesContract(actual.type, declared: declaredType) {
                 diagnostics.append(.error(
                     .contractTypeMismatch,
-                    "column '\(column.name.value)' of model '\(name)' is declared \(declaredText.value.uppercased()) but its SQL produces \(actual.type)",
+                    "column '\(column.name)' of model '\(name)' is declared \(declaredText.value.uppercased()) but its SQL produces \(actual.type)",
                     at: declaredText.location, notes: [DiagnosticNote("the SQL produces '\(actual.name)' here", at: actual.location)]))
             }
         }
-        for column in produced.columns where !declaredKeys.contains(column.key) {
-            let missing = spec.columns.map(\.name.value).filter { producedByKey[SQLName($0).normalized] == nil }
-            var notes = [declaredHere]
+        for i in produced.columns.indices where !declared.contains(key: produced.columns[i].key) {
+            let column = produced.columns[i]
+            let missing = declared.columns.filter { producedByKey[$0.key] == nil }.map(\.name)
+            var notes = [DiagnosticNote("'\(name)' declares its columns here", at: declared.columns.first?.location)]
             if let guess = Suggestion.closest(to: column.name.description, in: missing) {
                 notes.insert(DiagnosticNote("did you mean the declared column '\(guess)'?"), at: 0)
             }
@@ -49,13 +50,15 @@ enum ContractChecker {
 
     /// Reports output columns that appear twice (a view or table cannot have both).
     static func checkDuplicates(_ name: String, produced: RelationShape, _ diagnostics: inout [Diagnostic]) {
-        var seen: [String: SourceLocation?] = [:]
-        for column in produced.columns {
-            if let first = seen[column.key] {
+        var seen = SmallMap<Int>(minimumCapacity: produced.columns.count)
+        for i in produced.columns.indices {
+            let key = produced.columns[i].key
+            if let first = seen[key] {
+                let column = produced.columns[i]
                 diagnostics.append(.error(.duplicateOutputColumn, "model '\(name)' produces column '\(column.name)' twice", at: column.location,
-                                          notes: [DiagnosticNote("first produced here", at: first)]))
+                                          notes: [DiagnosticNote("first produced here", at: produced.columns[first].location)]))
             } else {
-                seen[column.key] = column.location
+                seen[key] = i
             }
         }
     }

@@ -10,7 +10,7 @@ enum Clause: Sendable {
 /// What an expression is typed against: its `FROM` scope and the select-list aliases visible.
 struct ExprContext {
     var scope: FromScope
-    var aliases: [String: Typed] = [:]
+    var aliases: SmallMap<Typed> = [:]
     var clause: Clause
     var lambdaNames: Set<String> = []
 }

@@ -2,24 +2,88 @@ import ShopcBase
 import ShopcSQL
 
 /// The upstream columns an expression reads, with the strongest use of each.
-typealias LineageSet = [ColumnOrigin: LineageKind]
+///
+/// Almost every set holds one to three columns, so the entries live in a small array searched
+/// linearly; a set that grows past `indexThreshold` entries (a `SELECT *` subquery under `IN`,
+/// a wide `USING` join) gets a hash index so merging stays linear.
+struct LineageSet: Sendable, ExpressibleByDictionaryLiteral {
+    /// One entry per origin, in insertion order.
+    private(set) var entries: [LineageEdge] = []
+    private var index: [ColumnOrigin: Int]?
 
-extension Dictionary where Key == ColumnOrigin, Value == LineageKind {
+    static let indexThreshold = 16
+
+    init() {}
+
+    init(dictionaryLiteral elements: (ColumnOrigin, LineageKind)...) {
+        for (origin, kind) in elements { insert(origin, kind) }
+    }
+
+    var isEmpty: Bool { entries.isEmpty }
+    var count: Int { entries.count }
+
+    /// The kind recorded for `origin`.
+    subscript(origin: ColumnOrigin) -> LineageKind? { position(of: origin).map { entries[$0].kind } }
+
+    private func position(of origin: ColumnOrigin) -> Int? {
+        if let index { return index[origin] }
+        return entries.firstIndex { $0.origin == origin }
+    }
+
+    /// Adds `origin`, keeping the strongest kind.
+    mutating func insert(_ origin: ColumnOrigin, _ kind: LineageKind) {
+        if let i = position(of: origin) {
+            if entries[i].kind < kind { entries[i].kind = kind }
+            return
+        }
+        entries.append(LineageEdge(origin: origin, kind: kind))
+        if index != nil {
+            index![origin] = entries.count - 1
+        } else if entries.count > Self.indexThreshold {
+            var built: [ColumnOrigin: Int] = [:]
+            built.reserveCapacity(entries.count * 2)
+            for (i, entry) in entries.enumerated() { built[entry.origin] = i }
+            index = built
+        }
+    }
+
     /// Adds `other`, keeping the strongest kind per origin.
     mutating func merge(_ other: LineageSet) {
-        for (origin, kind) in other {
-            if let current = self[origin], current >= kind { continue }
-            self[origin] = kind
+        if entries.isEmpty {
+            self = other
+            return
         }
+        for entry in other.entries { insert(entry.origin, entry.kind) }
     }
 
     /// Every kind raised to at least `floor` (a function over a column derives from it).
     func promoted(to floor: LineageKind) -> LineageSet {
-        mapValues { $0 < floor ? floor : $0 }
+        guard entries.contains(where: { $0.kind < floor }) else { return self }
+        var out = self
+        for i in out.entries.indices where out.entries[i].kind < floor { out.entries[i].kind = floor }
+        return out
+    }
+
+    /// Every origin with the same kind (`filter` for a `WHERE`, `join` for an `ON`).
+    func relabeled(_ kind: LineageKind) -> LineageSet {
+        var out = self
+        for i in out.entries.indices { out.entries[i].kind = kind }
+        return out
+    }
+
+    /// The entries whose origin is not held by `node`.
+    func removing(node: NodeID) -> LineageSet {
+        guard entries.contains(where: { $0.origin.node == node }) else { return self }
+        var out = LineageSet()
+        for entry in entries where entry.origin.node != node { out.insert(entry.origin, entry.kind) }
+        return out
     }
 
     /// As sorted edges.
-    var edges: [LineageEdge] { map { LineageEdge(origin: $0.key, kind: $0.value) }.sorted() }
+    var edges: [LineageEdge] { entries.count < 2 ? entries : entries.sorted() }
+
+    /// The origins, sorted.
+    var origins: [ColumnOrigin] { entries.map(\.origin).sorted() }
 }
 
 /// A column visible in a scope.
@@ -41,7 +105,7 @@ struct RelationOrigin: Sendable {
     /// Where the relation is declared (its name in YAML, or the CTE name in SQL).
     var location: SourceLocation?
     /// Declared column name (normalized) → location of the declaration.
-    var columnLocations: [String: SourceLocation] = [:]
+    var columnLocations: SmallMap<SourceLocation> = [:]
     /// Whether the columns are inferred from SQL rather than declared.
     var inferred: Bool = false
 }
@@ -51,8 +115,9 @@ struct ScopeRelation: Sendable {
     /// The normalized alias or table name.
     var key: String
     var columns: [ScopeColumn]
-    /// Column key → index of its first occurrence.
-    var index: [String: Int]
+    /// Column key → index of its first occurrence, for relations wider than
+    /// `SmallMap.indexThreshold` columns (narrower ones are searched linearly).
+    private(set) var index: [String: Int]?
     /// The shape is unknown: any column resolves, with an unknown type.
     var open: Bool
     var origin: RelationOrigin
@@ -62,12 +127,21 @@ struct ScopeRelation: Sendable {
         self.columns = columns
         self.open = open
         self.origin = origin
-        var index: [String: Int] = [:]
-        for (i, column) in columns.enumerated() where index[column.key] == nil { index[column.key] = i }
-        self.index = index
+        if columns.count > SmallMap<Int>.indexThreshold {
+            var index: [String: Int] = [:]
+            index.reserveCapacity(columns.count)
+            for (i, column) in columns.enumerated() where index[column.key] == nil { index[column.key] = i }
+            self.index = index
+        }
     }
 
-    func column(_ key: String) -> ScopeColumn? { index[key].map { columns[$0] } }
+    /// The position of the first column named `key`.
+    func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        return columns.firstIndex { $0.name.normalized == key }
+    }
+
+    func column(_ key: String) -> ScopeColumn? { position(of: key).map { columns[$0] } }
 }
 
 /// The relations of one `SELECT`'s `FROM`, plus columns merged by `USING`/`NATURAL` joins.

@@ -13,7 +13,7 @@ extension QueryBinder {
         var itemTypes: [Typed] = []
         // One context for the whole select list: each item sees the aliases before it (lateral
         // aliases), and the dictionary grows in place instead of being copied per item.
-        var selectContext = ExprContext(scope: scope, aliases: [:], clause: .select)
+        var selectContext = ExprContext(scope: scope, aliases: SmallMap(minimumCapacity: select.items.count), clause: .select)
         for item in select.items {
             switch item {
             case .expression(let expr, let alias, let range):
@@ -43,7 +43,7 @@ extension QueryBinder {
             if typed.aggregate {
                 error(.aggregateNotAllowed, "aggregate functions are not allowed in WHERE; filter groups with HAVING", at: condition.range)
             }
-            filters.merge(typed.lineage.mapValues { _ in .filter })
+            filters.merge(typed.lineage.relabeled(.filter))
         }
         if let groupBy = select.groupBy {
             var context = ExprContext(scope: scope, aliases: aliases, clause: .groupBy)
@@ -69,13 +69,13 @@ extension QueryBinder {
             var context = ExprContext(scope: scope, aliases: aliases, clause: .having)
             let typed = typeExpr(having, &context)
             requireBoolean(typed, having, clause: "HAVING")
-            filters.merge(typed.lineage.mapValues { _ in .filter })
+            filters.merge(typed.lineage.relabeled(.filter))
         }
         if let qualify = select.qualify {
             var context = ExprContext(scope: scope, aliases: aliases, clause: .qualify)
             let typed = typeExpr(qualify, &context)
             requireBoolean(typed, qualify, clause: "QUALIFY")
-            filters.merge(typed.lineage.mapValues { _ in .filter })
+            filters.merge(typed.lineage.relabeled(.filter))
         }
         if !orderBy.isEmpty {
             var context = ExprContext(scope: scope, aliases: aliases, clause: .orderBy)

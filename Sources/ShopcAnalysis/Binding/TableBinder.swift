@@ -127,7 +127,7 @@ extension QueryBinder {
         if let match = join.matchCondition {
             var context = ExprContext(scope: scope, clause: .joinCondition)
             let typed = typeExpr(match, &context)
-            joins.merge(typed.lineage.mapValues { _ in .join })
+            joins.merge(typed.lineage.relabeled(.join))
         }
         var usingNames: [Identifier] = []
         switch join.condition {
@@ -135,7 +135,7 @@ extension QueryBinder {
             var context = ExprContext(scope: scope, clause: .joinCondition)
             let typed = typeExpr(condition, &context)
             requireBoolean(typed, condition, clause: "ON")
-            joins.merge(typed.lineage.mapValues { _ in .join })
+            joins.merge(typed.lineage.relabeled(.join))
         case .using(let names)?:
             usingNames = names
         case nil:
@@ -166,7 +166,7 @@ extension QueryBinder {
             var merged = l
             merged.type = TypeCoercion.unify(l.type, r.type) ?? l.type
             merged.lineage.merge(r.lineage)
-            joins.merge(merged.lineage.mapValues { _ in .join })
+            joins.merge(merged.lineage.relabeled(.join))
             scope.merged[key] = merged
             scope.mergedOwners[key, default: []].formUnion([left?.owner, right?.owner].compactMap { $0 })
         }

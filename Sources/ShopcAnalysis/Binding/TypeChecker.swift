@@ -72,7 +72,7 @@ struct TypeChecker: Sendable {
     func check(_ name: String, relationIndex: [String: NodeID], schemas: [NodeID: ScopeRelation], injected: [String: ScopeRelation]) -> Checked {
         guard let spec = names.models[name] else { return Checked(name: name) }
         guard let build = builds[name], let query = build.query, let trace = traces[name] else {
-            return Checked(name: name, schema: NodeSchema.model(spec, inferred: nil).relation())
+            return Checked(name: name, schema: NodeSchema.model(spec, declared: DeclaredColumns(spec), inferred: nil).relation())
         }
         var problems: [Diagnostic] = []
         var binder = makeBinder(trace.full, relationIndex: relationIndex, schemas: schemas, injected: injected)
@@ -81,8 +81,9 @@ struct TypeChecker: Sendable {
         var filters = binder.filters
         var joins = binder.joins
         ContractChecker.checkDuplicates(name, produced: shape, &problems)
-        ContractChecker.check(spec, produced: shape, &problems)
-        let schema = NodeSchema.model(spec, inferred: shape).relation()
+        let declared = DeclaredColumns(spec)
+        ContractChecker.check(spec, declared: declared, produced: shape, &problems)
+        let schema = NodeSchema.model(spec, declared: declared, inferred: shape).relation()
         if let incremental = build.incrementalQuery, let incrementalTrace = trace.incremental {
             var second = makeBinder(incrementalTrace, relationIndex: relationIndex, schemas: schemas, injected: injected, own: (.model(name), schema))
             _ = second.bindQuery(incremental)
@@ -90,12 +91,12 @@ struct TypeChecker: Sendable {
             filters.merge(second.filters)
             joins.merge(second.joins)
             // The model's own table only filters incremental runs; it is not an upstream.
-            filters = filters.filter { $0.key.node != .model(name) }
-            joins = joins.filter { $0.key.node != .model(name) }
+            filters = filters.removing(node: .model(name))
+            joins = joins.removing(node: .model(name))
         }
         let inferred = ModelSchema(
             columns: shape.columns.map { InferredColumn(name: $0.name.description, type: $0.type, lineage: $0.lineage.edges) },
-            complete: !shape.open, filters: filters.keys.sorted(), joins: joins.keys.sorted())
+            complete: !shape.open, filters: filters.origins, joins: joins.origins)
         return Checked(name: name, schema: schema, inferred: inferred, problems: problems)
     }
 
