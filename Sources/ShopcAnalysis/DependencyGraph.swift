@@ -7,16 +7,26 @@ struct DependencyGraph {
     let dependencies: [String: OrderedSet<RecordedRef>]
     /// Model → the models it reads, sorted (computed once: every pass walks the edges).
     private let edges: [String: [String]]
+    /// The models in name order; the passes below work on positions in it, not on names.
+    private let byName: [String]
+    /// Per position: the positions of the models it reads (declared models only, not itself).
+    private let reads: [[Int]]
 
     init(models: [String], dependencies: [String: OrderedSet<RecordedRef>]) {
         self.models = models
         self.dependencies = dependencies
-        edges = dependencies.mapValues { refs in
+        let edges = dependencies.mapValues { refs in
             Set(refs.compactMap { ref -> String? in
                 if case .model(let m) = ref.node { return m }
                 return nil
             }).sorted()
         }
+        self.edges = edges
+        byName = models.sorted()
+        var position: [String: Int] = [:]
+        position.reserveCapacity(byName.count)
+        for (i, name) in byName.enumerated() { position[name] = i }
+        reads = byName.enumerated().map { i, name in (edges[name] ?? []).compactMap { position[$0] }.filter { $0 != i } }
     }
 
     /// Model → the models it reads, sorted.
@@ -115,39 +125,49 @@ struct DependencyGraph {
 
     /// How many models of `order` Kahn's algorithm placed before the models caught in cycles.
     private func topologicalPrefixCount(_ order: [String]) -> Int {
-        var placed = Set<String>()
-        let known = Set(models)
-        for model in order {
-            guard modelEdges(model).allSatisfy({ !known.contains($0) || $0 == model || placed.contains($0) }) else { break }
-            placed.insert(model)
+        let position = positions(of: order)
+        var placed = [Bool](repeating: false, count: byName.count)
+        var count = 0
+        for p in position {
+            guard let p, reads[p].allSatisfy({ placed[$0] }) else { break }
+            placed[p] = true
+            count += 1
         }
-        return placed.count
+        return count
+    }
+
+    /// The position of each name in `byName` (nil for names that are not models).
+    private func positions(of names: [String]) -> [Int?] {
+        var position: [String: Int] = [:]
+        position.reserveCapacity(byName.count)
+        for (i, name) in byName.enumerated() { position[name] = i }
+        return names.map { position[$0] }
     }
 
     /// Kahn's algorithm, always taking the smallest ready name; models caught in cycles come last
     /// in name order so that later stages still see every model.
     func topologicalOrder() -> [String] {
-        let known = Set(models)
-        var indegree: [String: Int] = [:]
-        var dependents: [String: [String]] = [:]
-        for model in models {
-            let deps = modelEdges(model).filter { known.contains($0) && $0 != model }
-            indegree[model] = deps.count
-            for dep in deps { dependents[dep, default: []].append(model) }
+        var indegree = reads.map(\.count)
+        var dependents = [[Int]](repeating: [], count: byName.count)
+        for (model, deps) in reads.enumerated() {
+            for dep in deps { dependents[dep].append(model) }
         }
-        var ready = Heap(models.filter { indegree[$0] == 0 })
+        // Positions follow name order, so the smallest ready position is the smallest ready name.
+        var ready = IndexHeap()
+        for model in indegree.indices where indegree[model] == 0 { ready.insert(model) }
         var order: [String] = []
-        order.reserveCapacity(models.count)
+        order.reserveCapacity(byName.count)
+        var placed = [Bool](repeating: false, count: byName.count)
         while let next = ready.popMin() {
-            order.append(next)
-            for dependent in dependents[next] ?? [] {
-                indegree[dependent, default: 0] -= 1
+            order.append(byName[next])
+            placed[next] = true
+            for dependent in dependents[next] {
+                indegree[dependent] -= 1
                 if indegree[dependent] == 0 { ready.insert(dependent) }
             }
         }
-        if order.count < models.count {
-            let placed = Set(order)
-            order.append(contentsOf: models.filter { !placed.contains($0) }.sorted())
+        if order.count < byName.count {
+            for (i, name) in byName.enumerated() where !placed[i] { order.append(name) }
         }
         return order
     }
@@ -158,14 +178,15 @@ extension DependencyGraph {
     /// comes before it in `order` (models on a cycle cannot all see each other). Models of one
     /// level are independent of each other; each level keeps the order of `order`.
     func levels(_ order: [String]) -> [[String]] {
-        var level: [String: Int] = [:]
+        var level = [Int?](repeating: nil, count: byName.count)
         var levels: [[String]] = []
-        for model in order {
+        for (model, position) in zip(order, positions(of: order)) {
+            guard let position else { continue }
             var depth = 0
-            for dependency in modelEdges(model) {
+            for dependency in reads[position] {
                 if let l = level[dependency] { depth = max(depth, l + 1) }
             }
-            level[model] = depth
+            level[position] = depth
             if depth == levels.count { levels.append([]) }
             levels[depth].append(model)
         }
@@ -173,13 +194,11 @@ extension DependencyGraph {
     }
 }
 
-/// A small binary min-heap of strings.
-struct Heap {
-    private var items: [String] = []
+/// A binary min-heap of positions.
+struct IndexHeap {
+    private var items: [Int] = []
 
-    init(_ values: [String]) { for v in values { insert(v) } }
-
-    mutating func insert(_ value: String) {
+    mutating func insert(_ value: Int) {
         items.append(value)
         var i = items.count - 1
         while i > 0 {
@@ -190,7 +209,7 @@ struct Heap {
         }
     }
 
-    mutating func popMin() -> String? {
+    mutating func popMin() -> Int? {
         guard !items.isEmpty else { return nil }
         items.swapAt(0, items.count - 1)
         let min = items.removeLast()

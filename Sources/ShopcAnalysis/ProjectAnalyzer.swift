@@ -16,10 +16,17 @@ public struct ProjectAnalyzer {
     /// Print every model's canonical SQL (`ModelBuild.sql`). `shopc check` writes nothing and
     /// skips it; the `$$` safety check still sees every model whose rendered SQL holds `$$`.
     let printSQL: Bool
+    /// Build the per-model records emitters read (`ModelInfo`, with inferred schemas and column
+    /// lineage). `shopc check` only reports diagnostics and skips them; every check still runs.
+    let describeModels: Bool
 
     /// Creates an analyzer over loaded specs.
-    public init(specs: ProjectSpecs, renderer: TemplateRenderer = TemplateRenderer(), overrides: [VarOverride] = [], strict: Bool = false, printSQL: Bool = true) {
+    public init(
+        specs: ProjectSpecs, renderer: TemplateRenderer = TemplateRenderer(), overrides: [VarOverride] = [], strict: Bool = false, printSQL: Bool = true,
+        describeModels: Bool = true
+    ) {
         self.printSQL = printSQL
+        self.describeModels = describeModels
         self.specs = specs
         self.renderer = renderer
         self.overrides = overrides
@@ -46,6 +53,9 @@ public struct ProjectAnalyzer {
         guard !targets.isEmpty else { return nil }
         let macros = compileMacros(&diagnostics)
         LayerRules.checkDeclared(project: project, models: specs.models, &diagnostics)
+        // The checks that read only the specs run on a thread of their own, beside rendering
+        // and type checking (whose serial parts leave a core idle).
+        let specChecks = Background { [specs] in SpecChecks(specs: specs, names: names) }
 
         // Parse every model template once, on all cores.
         var templates: [String: Template] = [:]
@@ -97,14 +107,15 @@ public struct ProjectAnalyzer {
         if let typing {
             schemas = TypeChecker(
                 names: names, scope: typing.scope,
-                builds: builds.compactMapValues { $0[project.defaultTarget.value] }, traces: typing.traces, strict: strict
+                builds: builds.compactMapValues { $0[project.defaultTarget.value] }, traces: typing.traces, strict: strict,
+                inferSchemas: describeModels
             ).run(levels: graph.levels(order), &diagnostics)
         }
 
         laps.lap("typecheck")
 
         let (allBuilds, allDependencies, allSchemas) = (builds, dependencies, schemas)
-        let models: [ModelInfo] = Parallel.map(order) { name -> ModelInfo? in
+        let models: [ModelInfo] = !describeModels ? [] : Parallel.map(order) { name -> ModelInfo? in
             let (builds, dependencies, schemas) = (allBuilds, allDependencies, allSchemas)
             guard let spec = names.models[name] else { return nil }
             return ModelInfo(
@@ -116,9 +127,9 @@ public struct ProjectAnalyzer {
                 dependsOn: Array(Set((dependencies[name] ?? []).map(\.node))).sorted(), builds: builds[name] ?? [:],
                 customSchema: spec.schema?.value, schema: schemas[name])
         }.compactMap { $0 }
-        ModelChecks.check(models: names.models, &diagnostics)
-        let platform = PlatformChecks(specs: specs).run(&diagnostics)
-        let copyOptions = IngestionChecks(specs: specs, platform: platform).run(&diagnostics)
+        let checked = specChecks.wait()
+        diagnostics.emit(contentsOf: checked.diagnostics.all)
+        let (platform, copyOptions) = (checked.platform, checked.copyOptions)
         ScriptingSafety.check(models: names.models, builds: builds, &diagnostics)
         let stageURLs = StageURLResolver(specs: specs, integrations: platform.integrations, overrides: Set(overrides.map(\.name)))
             .resolve(scopes: scopes, &diagnostics)
@@ -143,7 +154,8 @@ public struct ProjectAnalyzer {
                 },
                 customSchema: source.schema?.value)
         }
-        let tests = TestCompiler(renderer: renderer, scopes: scopes).compile(TestChecker(specs: specs, names: names).check(&diagnostics), &diagnostics)
+        diagnostics.emit(contentsOf: checked.testDiagnostics.all)
+        let tests = TestCompiler(renderer: renderer, scopes: scopes).compile(checked.tests, &diagnostics)
 
         var analysed = AnalysedProject(
             name: project.name.value, defaultTarget: project.defaultTarget.value,
@@ -161,8 +173,26 @@ public struct ProjectAnalyzer {
             analyses: specs.analyses.map { AnalysisInfo(name: $0.name.value, description: $0.description?.value, sql: analyses[$0.name.value] ?? [:]) },
             specFiles: specs.files.map { ($0.path, $0.sha256) }, layers: project.layers.map(\.name.value))
         analysed.deploy = DeployResolver.resolve(project.deploy, project: project, targets: targets.map(\.name.value), &diagnostics)
+        for value: Any in [names, templates, builds, dependencies, scopes, typing as Any, schemas, checked, graph] { analysed.intermediates.keep(value) }
         laps.lap("checks")
         return analysed
+    }
+
+    /// The checks that need only the specs and the name table: model settings, platform objects,
+    /// ingestion options and declared tests.
+    struct SpecChecks: Sendable {
+        var diagnostics = Diagnostics()
+        var platform: PlatformChecks.Output
+        var copyOptions: [String: [String: [(name: String, value: OptionValue)]]]
+        var testDiagnostics = Diagnostics()
+        var tests: [CheckedTest]
+
+        init(specs: ProjectSpecs, names: NameTable) {
+            ModelChecks.check(models: names.models, &diagnostics)
+            platform = PlatformChecks(specs: specs).run(&diagnostics)
+            copyOptions = IngestionChecks(specs: specs, platform: platform).run(&diagnostics)
+            tests = TestChecker(specs: specs, names: names).check(&testDiagnostics)
+        }
     }
 
     static func column(_ c: ColumnSpec) -> ColumnInfo {

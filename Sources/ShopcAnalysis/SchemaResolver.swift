@@ -73,7 +73,8 @@ struct SchemaResolver {
             }
             scope.sourceRelations[source.name.value] = relations
         }
-        for (name, model) in names.models.sorted(by: { $0.key < $1.key }) {
+        for name in names.models.keys.sorted() {
+            guard let model = names.models[name] else { continue }
             let schemaName = schema(custom: model.schema, node: name, kind: "model", layer: model.layer?.value, at: model.name.location)
             if model.materialized.value == "ephemeral" {
                 scope.ephemeral.insert(name)
@@ -101,8 +102,9 @@ struct SchemaResolver {
                 if landing[k] == nil { landing[k] = ("source table '\(source.name.value).\(table.name.value)'", table.name.location) }
             }
         }
-        for (name, relation) in scope.modelRelations.sorted(by: { $0.key < $1.key }) where !scope.ephemeral.contains(name) {
-            guard let model = names.models[name], let source = landing[key(relation)] else { continue }
+        guard !landing.isEmpty else { return }
+        for name in scope.modelRelations.keys.sorted() where !scope.ephemeral.contains(name) {
+            guard let relation = scope.modelRelations[name], let source = landing[key(relation)], let model = names.models[name] else { continue }
             d.error(.relationCollision, "model '\(name)' and \(source.what) are both \(key(relation)) in target '\(target.name.value)'", at: model.name.location,
                     notes: [DiagnosticNote("\(source.what) is declared here", at: source.location)])
         }

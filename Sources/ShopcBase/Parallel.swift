@@ -56,3 +56,29 @@ extension Parallel {
         }
     }
 }
+
+/// Work started now on a thread of its own, whose result is collected later with `wait()`: for
+/// a serial job that can run beside the stages in between (which keep both cores busy only
+/// part of the time).
+public final class Background<T: Sendable>: @unchecked Sendable {
+    private let group = DispatchGroup()
+    // Written once by the job before it leaves the group; read only after `wait()`.
+    private var result: T?
+
+    /// Starts `work`.
+    public init(_ work: @escaping @Sendable () -> T) {
+        group.enter()
+        // A queue of its own runs on an overcommitting thread, not one of `map`'s pool threads.
+        DispatchQueue(label: "shopc.background").async {
+            self.result = work()
+            self.group.leave()
+        }
+    }
+
+    /// Waits for the job and returns its result.
+    public func wait() -> T {
+        group.wait()
+        guard let result else { preconditionFailure("a background job left its group without a result") }
+        return result
+    }
+}

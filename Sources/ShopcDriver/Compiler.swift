@@ -24,7 +24,17 @@ public struct Compiler {
         public var strict = false
         /// Print every model's SQL during analysis (`shopc check`, which writes nothing, turns it off).
         public var printSQL = true
+        /// Build the per-model records emitters read (false for `shopc check`).
+        public var describeModels = true
         public init() {}
+
+        /// What `shopc check` runs: every stage up to the diagnostics, and nothing only
+        /// emitters read (printed SQL, spec checksums, model records).
+        public mutating func checkOnly() {
+            analyseOnly = true
+            printSQL = false
+            describeModels = false
+        }
     }
 
     /// What a run produced.
@@ -60,7 +70,7 @@ public struct Compiler {
         specLoader.checksums = !options.analyseOnly
         let specs = specLoader.load(files: files.specs, diagnostics: &diagnostics)
         timer.lap("load")
-        let project = ProjectAnalyzer(specs: specs, overrides: options.varOverrides, strict: options.strict, printSQL: options.printSQL).analyse(&diagnostics, laps: &timer)
+        let project = ProjectAnalyzer(specs: specs, overrides: options.varOverrides, strict: options.strict, printSQL: options.printSQL, describeModels: options.describeModels).analyse(&diagnostics, laps: &timer)
         if let project {
             for target in options.targets where !project.targets.contains(where: { $0.name == target }) {
                 diagnostics.error(.unknownTarget, "unknown target '\(target)'", at: nil,

@@ -41,8 +41,27 @@ public struct Identifier: Sendable, Hashable, Codable, CustomStringConvertible {
 
     static func normalize(_ name: String, quoted: Bool) -> String {
         if quoted { return name }
-        // Unquoted names are almost always ASCII: fold bytes; anything else takes Unicode rules.
-        return name.utf8.allSatisfy { $0 < 0x80 } ? asciiUppercased(name) : name.uppercased()
+        // Unquoted names are almost always ASCII: fold bytes in one pass (no copy when nothing
+        // is lower case); anything else takes Unicode rules.
+        enum Fold { case unchanged, folded(String), unicode }
+        var text = name
+        let fold = text.withUTF8 { bytes -> Fold in
+            var lower = false
+            for byte in bytes {
+                if byte >= 0x80 { return .unicode }
+                if byte &- 0x61 < 26 { lower = true }
+            }
+            guard lower else { return .unchanged }
+            return .folded(String(unsafeUninitializedCapacity: bytes.count) { out in
+                for i in 0..<bytes.count { out[i] = bytes[i] &- 0x61 < 26 ? bytes[i] &- 0x20 : bytes[i] }
+                return bytes.count
+            })
+        }
+        switch fold {
+        case .unchanged: return name
+        case .folded(let folded): return folded
+        case .unicode: return name.uppercased()
+        }
     }
 
     /// Structural equality by quoting and normalized name.

@@ -193,8 +193,8 @@ struct Check: ParsableCommand {
     func run() throws {
         var read = Diagnostics()
         let files = ProjectFiles(projectDir: options.projectDir, diagnostics: &read)
-        var checkOptions = options.compilerOptions(analyseOnly: true)
-        checkOptions.printSQL = false
+        var checkOptions = options.compilerOptions()
+        checkOptions.checkOnly()
         let output = Compiler.run(files, options: checkOptions, readDiagnostics: read)
         ExitWithoutTeardown.keep(output)
         if options.timings { StageClock.report(output.timings) }

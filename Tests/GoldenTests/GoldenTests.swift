@@ -83,8 +83,7 @@ final class GoldenTests: XCTestCase {
             let compiled = Compiler.run(files, options: options, readDiagnostics: read)
             // Cases whose compile reached the emitters may report emit-time problems check cannot see.
             guard compiled.timings.last?.stage != "emit" else { continue }
-            options.analyseOnly = true
-            options.printSQL = false
+            options.checkOnly()
             let checked = Compiler.run(files, options: options, readDiagnostics: read)
             let render = DiagnosticRenderer(format: .text).render
             compared += 1

@@ -131,13 +131,14 @@ extension QueryBinder {
     func derived(_ type: SQLType, _ parts: Typed...) -> Typed { derived(type, parts) }
 
     func derived(_ type: SQLType, _ parts: [Typed]) -> Typed {
-        var lineage: LineageSet = [:]
+        var lineage = LineageSet()
         var aggregate = false
-        for part in parts {
-            lineage.merge(part.lineage)
-            aggregate = aggregate || part.aggregate
+        for i in parts.indices {
+            lineage.merge(parts[i].lineage)
+            aggregate = aggregate || parts[i].aggregate
         }
-        return Typed(type: type, lineage: lineage.promoted(to: .derived), aggregate: aggregate)
+        lineage.promote(to: .derived)
+        return Typed(type: type, lineage: lineage, aggregate: aggregate)
     }
 
     /// Binds a subquery with the current scope as its outer scope.

@@ -5,7 +5,8 @@ extension QueryBinder {
     /// Types a function call through the catalog: arity, argument kinds, result rule, and the
     /// `OVER` clause. Unknown functions warn (error with `--strict`) and type as `unknown`.
     mutating func typeFunction(_ call: FunctionCall, _ context: inout ExprContext) -> Typed {
-        let name = call.name.description.uppercased()
+        // An unquoted one-part name's normalized spelling is already its upper-case form.
+        let name = call.name.parts.count == 1 && !call.name.parts[0].quoted ? call.name.parts[0].normalized : call.name.description.uppercased()
         let signature = call.name.parts.count == 1 ? FunctionCatalog.lookup(name) : nil
         var args: [Typed] = []
         for (i, argument) in call.arguments.enumerated() {

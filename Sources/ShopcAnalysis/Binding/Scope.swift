@@ -58,10 +58,15 @@ struct LineageSet: Sendable, ExpressibleByDictionaryLiteral {
 
     /// Every kind raised to at least `floor` (a function over a column derives from it).
     func promoted(to floor: LineageKind) -> LineageSet {
-        guard entries.contains(where: { $0.kind < floor }) else { return self }
         var out = self
-        for i in out.entries.indices where out.entries[i].kind < floor { out.entries[i].kind = floor }
+        out.promote(to: floor)
         return out
+    }
+
+    /// Raises every kind to at least `floor`, in place.
+    mutating func promote(to floor: LineageKind) {
+        guard entries.contains(where: { $0.kind < floor }) else { return }
+        for i in entries.indices where entries[i].kind < floor { entries[i].kind = floor }
     }
 
     /// Every origin with the same kind (`filter` for a `WHERE`, `join` for an `ON`).

@@ -13,6 +13,8 @@ struct TypeChecker: Sendable {
     let builds: [String: ModelBuild]
     let traces: [String: ModelTrace]
     let strict: Bool
+    /// Record each model's inferred schema with its column lineage (what `run` returns).
+    var inferSchemas = true
 
     /// Runs the checks level by level (`levels` from `DependencyGraph.levels`): the models of one
     /// level read only sources and models of earlier levels, so they are checked in parallel.
@@ -94,6 +96,7 @@ struct TypeChecker: Sendable {
             filters = filters.removing(node: .model(name))
             joins = joins.removing(node: .model(name))
         }
+        guard inferSchemas else { return Checked(name: name, schema: schema, problems: problems) }
         let inferred = ModelSchema(
             columns: shape.columns.map { InferredColumn(name: $0.name.description, type: $0.type, lineage: $0.lineage.edges) },
             complete: !shape.open, filters: filters.origins, joins: joins.origins)
