@@ -29,8 +29,13 @@ enum LayerRules {
     static func checkEdges(project: ProjectSpec, models: [String: ModelSpec], dependencies: [String: OrderedSet<RecordedRef>], _ d: inout Diagnostics) {
         var rules: [String: LayerSpec] = [:]
         for layer in project.layers { rules[layer.name.value] = layer }
+        guard !rules.isEmpty else { return }
+        // Each model's layer, read once (a dictionary lookup of a whole spec per edge costs more).
+        var layers: [String: Located<String>] = [:]
+        layers.reserveCapacity(models.count)
+        for (name, model) in models { if let layer = model.layer { layers[name] = layer } }
         for name in models.keys.sorted() {
-            guard let model = models[name], let layer = model.layer, let rule = rules[layer.value] else { continue }
+            guard let layer = layers[name], let rule = rules[layer.value] else { continue }
             let allowed = Set(rule.reads.map(\.value))
             var reported: Set<NodeID> = []
             for ref in dependencies[name] ?? [] where !reported.contains(ref.node) {
@@ -38,7 +43,7 @@ enum LayerRules {
                 switch ref.node {
                 case .source: readLayer = "sources"
                 case .model(let m):
-                    guard let l = models[m]?.layer?.value else { continue }
+                    guard let l = layers[m]?.value else { continue }
                     readLayer = l
                 }
                 if !allowed.contains(readLayer) {

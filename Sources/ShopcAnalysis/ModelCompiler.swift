@@ -41,6 +41,10 @@ struct ModelCompiler {
         let work = names.models.keys.sorted().filter { templates[$0] != nil && scope.modelRelations[$0] != nil }
         let compiler = self
         let rendered = Parallel.map(work) { name in compiler.renderModel(name) }
+        output.refs.reserveCapacity(rendered.count)
+        output.traces.reserveCapacity(rendered.count)
+        output.builds.reserveCapacity(rendered.count)
+        parsed.reserveCapacity(rendered.count)
         for result in rendered {
             d.emit(contentsOf: result.diagnostics.all)
             output.refs[result.name] = result.refs

@@ -28,6 +28,7 @@ struct NameTable: Sendable {
             }
             table.sourceTables[source.name.value] = tables
         }
+        table.models.reserveCapacity(specs.models.count)
         for model in specs.models {
             if let first = table.models[model.name.value] {
                 d.error(.duplicateName, "model '\(model.name.value)' is declared twice", at: model.name.location,

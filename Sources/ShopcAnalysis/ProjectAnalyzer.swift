@@ -57,8 +57,20 @@ public struct ProjectAnalyzer {
         // and type checking (whose serial parts leave a core idle).
         let specChecks = Background { [specs] in SpecChecks(specs: specs, names: names) }
 
+        // Each target's schemas (the schema macro, called per model) are worked out beside the
+        // template parsing.
+        let resolving = Background { [specs, renderer, overrides] in
+            targets.map { target -> (TargetScope, Diagnostics) in
+                var d = Diagnostics()
+                let scope = SchemaResolver(project: project, target: target, specs: specs, names: names, macros: macros, renderer: renderer, overrides: overrides)
+                    .scope(&d)
+                return (scope, d)
+            }
+        }
+
         // Parse every model template once, on all cores.
         var templates: [String: Template] = [:]
+        templates.reserveCapacity(names.models.count)
         let modelSQL = names.models.values.compactMap { model in
             model.sql.flatMap { sql in model.sqlOrigin.map { (name: model.name.value, sql: sql.value, origin: $0) } }
         }
@@ -80,18 +92,22 @@ public struct ProjectAnalyzer {
         var analyses: [String: [String: String]] = [:]
         var scopes: [TargetScope] = []
         var typing: (scope: TargetScope, traces: [String: ModelTrace])?
-        for target in targets {
-            let scope = SchemaResolver(project: project, target: target, specs: specs, names: names, macros: macros, renderer: renderer, overrides: overrides)
-                .scope(&diagnostics)
+        for (target, (scope, resolveDiagnostics)) in zip(targets, resolving.wait()) {
+            diagnostics.emit(contentsOf: resolveDiagnostics.all)
             scopes.append(scope)
             for (source, tables) in scope.sourceRelations {
                 for (table, relation) in tables { sourceRelations[source, default: [:]][table, default: [:]][target.name.value] = relation }
             }
             let compiled = ModelCompiler(scope: scope, renderer: renderer, templates: templates, names: names, printSQL: printSQL)
                 .compile(&diagnostics)
+            builds.reserveCapacity(compiled.builds.count)
             for (model, build) in compiled.builds { builds[model, default: [:]][target.name.value] = build }
             if target.name.value == project.defaultTarget.value { typing = (scope, compiled.traces) }
-            for (model, refs) in compiled.refs { dependencies[model, default: []].formUnion(refs) }
+            dependencies.reserveCapacity(compiled.refs.count)
+            for (model, refs) in compiled.refs {
+                // The first target's references are taken as they are; later targets add theirs.
+                if dependencies[model] == nil { dependencies[model] = refs } else { dependencies[model, default: []].formUnion(refs) }
+            }
             for (name, sql) in AuxiliaryCompiler(scope: scope, renderer: renderer).analyses(specs.analyses, &diagnostics) {
                 analyses[name, default: [:]][target.name.value] = sql
             }

@@ -33,7 +33,17 @@ private final class ResultBuffer<R>: @unchecked Sendable {
 
     func store(_ value: R, at index: Int) { slots[index] = value }
 
-    func values() -> [R] { (0..<count).compactMap { slots[$0] } }
+    /// The stored values, moved out (not copied: a copy of a large result retains every part
+    /// of it, and freeing the buffer releases them again). Call once.
+    func values() -> [R] {
+        var out: [R] = []
+        out.reserveCapacity(count)
+        for i in 0..<count {
+            if let value = (slots + i).move() { out.append(value) }
+            (slots + i).initialize(to: nil)
+        }
+        return out
+    }
 }
 
 extension Parallel {

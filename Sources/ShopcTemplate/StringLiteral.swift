@@ -10,6 +10,11 @@ extension Lexer {
         while j < end {
             let c = b[j]
             if c == quote {
+                if chunkStart == p + 1 {
+                    // No escapes: the literal is its bytes.
+                    tokens.append(Token(kind: .string(text(chunkStart, j)), start: p, end: j + 1))
+                    return j + 1
+                }
                 flush(j)
                 tokens.append(Token(kind: .string(String(scalars)), start: p, end: j + 1))
                 return j + 1
