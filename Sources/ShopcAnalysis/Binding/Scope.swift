@@ -104,15 +104,25 @@ struct ScopeColumn: Sendable {
 }
 
 /// Where the columns of a relation are declared, for the notes of binding errors.
-struct RelationOrigin: Sendable {
+///
+/// A class: relations are copied into every scope that reads them, and their origin is read only
+/// for the notes of an error, so copies share one.
+final class RelationOrigin: Sendable {
     /// `source 'shopverse_raw.bronze_orders'`, `model 'stg_orders'`, `CTE 'base'`.
-    var description: String
+    let description: String
     /// Where the relation is declared (its name in YAML, or the CTE name in SQL).
-    var location: SourceLocation?
+    let location: SourceLocation?
     /// Declared column name (normalized) → location of the declaration.
-    var columnLocations: SmallMap<SourceLocation> = [:]
+    let columnLocations: SmallMap<SourceLocation>
     /// Whether the columns are inferred from SQL rather than declared.
-    var inferred: Bool = false
+    let inferred: Bool
+
+    init(description: String, location: SourceLocation? = nil, columnLocations: SmallMap<SourceLocation> = [:], inferred: Bool = false) {
+        self.description = description
+        self.location = location
+        self.columnLocations = columnLocations
+        self.inferred = inferred
+    }
 }
 
 /// A relation in a `FROM` scope: a table, CTE, derived table or table function, under its alias.
