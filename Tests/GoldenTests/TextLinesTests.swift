@@ -33,11 +33,14 @@ final class TextLinesTests: XCTestCase {
 /// The UTF-8 escapers of the docs give what the `Character` and scalar versions gave.
 final class DocsTextTests: XCTestCase {
     func testOneLineMatchesCharacterSplit() {
-        for s in TextLinesTests.samples + ["a\tb", "  a  b  ", "a | b\n<i>", "x\r\ny", "\r", "é  è\n"] {
-            let reference = s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+        for s in TextLinesTests.samples + ["a\tb", "  a  b  ", "a | b\n<i>", "x\r\ny", "\r", "é  è\n", "é\r\nè", "\r\n"] {
+            let reference = s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\r\n" }).joined(separator: " ")
             XCTAssertEqual(DocsText.oneLine(s), reference, s.debugDescription)
         }
         XCTAssertEqual(DocsText.markdownCell("é | <b>&"), "é \\| &lt;b&gt;&amp;")
+        // A Windows line break inside a description must not end a Markdown table row.
+        XCTAssertEqual(DocsText.markdownCell("first\r\nsecond"), "first second")
+        XCTAssertEqual(DocsText.markdownCell("naïve\r\nsecond"), "naïve second")
         XCTAssertEqual(DocsText.html("naïve 'x'"), "naïve &#39;x&#39;")
     }
 }

@@ -74,11 +74,9 @@ enum DocsText {
             out.reserveCapacity(bytes.count)
             var space = false
             var changed = false
-            for (i, byte) in bytes.enumerated() {
+            for byte in bytes {
                 let separator = switch byte {
-                case UInt8(ascii: " "), UInt8(ascii: "\t"): true
-                case UInt8(ascii: "\n"): i == 0 || bytes[i - 1] != UInt8(ascii: "\r")
-                case UInt8(ascii: "\r"): i + 1 == bytes.count || bytes[i + 1] != UInt8(ascii: "\n")
+                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): true
                 default: false
                 }
                 if separator {
@@ -94,7 +92,8 @@ enum DocsText {
             if space { changed = true }
             return changed ? String(decoding: out, as: UTF8.self) : s
         }
-        return folded ?? s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+        // `\r\n` is one `Character`, equal to neither `\r` nor `\n`: it is a separator of its own.
+        return folded ?? s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\r\n" }).joined(separator: " ")
     }
 
     /// A code fence longer than any backtick run in `body`, so the body cannot close it.
