@@ -9,18 +9,21 @@ extension QueryBinder {
         let name = call.name.parts.count == 1 && !call.name.parts[0].quoted ? call.name.parts[0].normalized : call.name.description.uppercased()
         let signature = call.name.parts.count == 1 ? FunctionCatalog.lookup(name) : nil
         var args: [Typed] = []
-        for (i, argument) in call.arguments.enumerated() {
+        args.reserveCapacity(call.arguments.count)
+        // An aggregate's arguments (without OVER) are typed as in no particular clause. The
+        // clause is switched and restored rather than the context copied per argument: typing
+        // an expression leaves its context as it found it.
+        let clause = context.clause
+        if call.over == nil, signature?.kind == .aggregate { context.clause = .other }
+        for i in call.arguments.indices {
             let kind = signature.map { i < $0.arguments.count ? $0.arguments[i] : .any } ?? .any
-            if kind == .datePart, Self.isDatePart(argument.value) {
+            if kind == .datePart, Self.isDatePart(call.arguments[i].value) {
                 args.append(Typed(type: .text, stringLiteral: true))
                 continue
             }
-            var inner = context
-            if call.over == nil, signature?.kind == .aggregate {
-                inner.clause = .other
-            }
-            args.append(typeExpr(argument.value, &inner))
+            args.append(typeExpr(call.arguments[i].value, &context))
         }
+        context.clause = clause
         var windowParts: [Typed] = []
         if let over = call.over {
             for e in over.partitionBy { windowParts.append(typeExpr(e, &context)) }
