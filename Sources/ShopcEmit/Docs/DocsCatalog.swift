@@ -153,6 +153,17 @@ struct DocsCatalog {
                     origins: (lineage[id]?[key] ?? []).sorted())
             }
         }
+        // A model that declares no columns shows the columns its SQL produces, as inferred.
+        @Sendable func inferredColumns(_ schema: ModelSchema, of id: NodeID) -> [Column] {
+            let tests = testsByNode[id] ?? []
+            return schema.columns.map { c in
+                let key = c.name.uppercased()
+                return Column(
+                    name: c.name, type: inferred[id]?[key] ?? c.type.description, inferred: true, description: nil, masking: nil, pii: false,
+                    tests: tests.filter { $0.column?.uppercased() == key }.sorted { $0.name < $1.name },
+                    origins: (lineage[id]?[key] ?? []).sorted())
+            }
+        }
         @Sendable func relations(_ map: [String: Relation], ephemeral: Bool) -> [(target: String, relation: String)] {
             project.targets.compactMap { t in
                 guard let r = map[t.name] else { return nil }
@@ -179,7 +190,8 @@ struct DocsCatalog {
                 description: model.description, materialized: model.materialized, incrementalStrategy: model.incrementalStrategy,
                 uniqueKey: model.uniqueKey, clusterBy: model.clusterBy, tags: model.tags, file: model.file,
                 relations: relations(model.builds.mapValues(\.relation), ephemeral: model.materialized == "ephemeral"),
-                columns: columns(model.columns, of: model.id), upstream: Self.sortedByID(model.dependsOn),
+                columns: model.columns.isEmpty ? model.schema.map { inferredColumns($0, of: model.id) } ?? [] : columns(model.columns, of: model.id),
+                upstream: Self.sortedByID(model.dependsOn),
                 downstream: Self.sortedByID(downstream[model.id] ?? []), tests: (testsByNode[model.id] ?? []).sorted { $0.name < $1.name },
                 sql: model.builds[project.defaultTarget]?.sql)
         }
