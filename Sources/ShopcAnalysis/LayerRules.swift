@@ -26,19 +26,16 @@ enum LayerRules {
         }
     }
 
-    static func checkEdges(project: ProjectSpec, models: [String: ModelSpec], dependencies: [String: OrderedSet<RecordedRef>], _ d: inout Diagnostics) {
-        var rules: [String: LayerSpec] = [:]
-        for layer in project.layers { rules[layer.name.value] = layer }
+    static func checkEdges(project: ProjectSpec, names: NameTable, dependencies: [String: OrderedSet<RecordedRef>], _ d: inout Diagnostics) {
+        var rules: [String: (spec: LayerSpec, reads: Set<String>)] = [:]
+        for layer in project.layers { rules[layer.name.value] = (layer, Set(layer.reads.map(\.value))) }
         guard !rules.isEmpty else { return }
-        // Each model's layer, read once (a dictionary lookup of a whole spec per edge costs more).
-        var layers: [String: Located<String>] = [:]
-        layers.reserveCapacity(models.count)
-        for (name, model) in models { if let layer = model.layer { layers[name] = layer } }
-        for name in models.keys.sorted() {
+        let layers = names.layers
+        for name in layers.keys.sorted() {
             guard let layer = layers[name], let rule = rules[layer.value] else { continue }
-            let allowed = Set(rule.reads.map(\.value))
+            let allowed = rule.reads
             var reported: Set<NodeID> = []
-            for ref in dependencies[name] ?? [] where !reported.contains(ref.node) {
+            for ref in dependencies[name] ?? [] where reported.isEmpty || !reported.contains(ref.node) {
                 let readLayer: String
                 switch ref.node {
                 case .source: readLayer = "sources"
@@ -50,7 +47,7 @@ enum LayerRules {
                     reported.insert(ref.node)
                     let what = readLayer == "sources" ? "a source table" : "layer '\(readLayer)'"
                     d.error(.layerViolation, "model '\(name)' in layer '\(layer.value)' may not read \(what) ('\(ref.node)')", at: ref.location,
-                            notes: [DiagnosticNote("layer '\(layer.value)' reads only: \(rule.reads.map(\.value).joined(separator: ", "))", at: rule.name.location)])
+                            notes: [DiagnosticNote("layer '\(layer.value)' reads only: \(rule.spec.reads.map(\.value).joined(separator: ", "))", at: rule.spec.name.location)])
                 }
             }
         }

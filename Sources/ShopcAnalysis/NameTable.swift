@@ -4,6 +4,9 @@ import ShopcSpec
 /// The project's named things, with duplicates reported once.
 struct NameTable: Sendable {
     var models: [String: ModelSpec] = [:]
+    /// Each model's layer, when it names one (read by passes over every edge, which would
+    /// otherwise copy a whole spec out of `models` per lookup).
+    var layers: [String: Located<String>] = [:]
     /// Source name → table name → spec.
     var sourceTables: [String: [String: SourceTableSpec]] = [:]
 
@@ -36,6 +39,7 @@ struct NameTable: Sendable {
                 continue
             }
             table.models[model.name.value] = model
+            if let layer = model.layer { table.layers[model.name.value] = layer }
         }
         return table
     }

@@ -118,7 +118,7 @@ public struct ProjectAnalyzer {
         let graph = DependencyGraph(models: names.models.keys.sorted(), dependencies: dependencies)
         let order = graph.topologicalOrder()
         if graph.hasCycle(order: order) { graph.reportCycles(&diagnostics) }
-        LayerRules.checkEdges(project: project, models: names.models, dependencies: dependencies, &diagnostics)
+        LayerRules.checkEdges(project: project, names: names, dependencies: dependencies, &diagnostics)
         var schemas: [String: ModelSchema] = [:]
         if let typing {
             schemas = TypeChecker(
