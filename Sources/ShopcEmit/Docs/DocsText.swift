@@ -64,11 +64,19 @@ enum DocsText {
     }
 
     /// Whitespace runs (newlines included) folded to single spaces, trimmed. Runs of ` `, `\t`,
-    /// `\n` and `\r` as `Character`s: a `\r\n` pair is one character and not among them, as
-    /// Swift's `split` saw it; text with non-ASCII characters takes that `Character` path.
+    /// `\n`, `\r` and `\r\n`; text with non-ASCII characters takes the `Character` path.
     static func oneLine(_ s: String) -> String {
         var source = s
         let folded: String? = source.withUTF8 { bytes in
+            // Most descriptions are one line of words with single spaces: returned as they are.
+            var plain = bytes.first != UInt8(ascii: " ") && bytes.last != UInt8(ascii: " ")
+            var previous: UInt8 = 0
+            for byte in bytes where plain {
+                if byte >= 0x80 || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+                    || (byte == UInt8(ascii: " ") && previous == UInt8(ascii: " ")) { plain = false }
+                previous = byte
+            }
+            if plain { return s }
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
@@ -98,10 +106,14 @@ enum DocsText {
 
     /// A code fence longer than any backtick run in `body`, so the body cannot close it.
     static func fence(for body: String) -> String {
-        var longest = 0
-        var run = 0
-        for ch in body.utf8 {
-            if ch == UInt8(ascii: "`") { run += 1; longest = max(longest, run) } else { run = 0 }
+        var text = body
+        let longest = text.withUTF8 { bytes in
+            var longest = 0
+            var run = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: "`") { run += 1; longest = max(longest, run) } else { run = 0 }
+            }
+            return longest
         }
         return String(repeating: "`", count: max(3, longest + 1))
     }
