@@ -187,17 +187,21 @@ public enum OptionValue: Sendable, Equatable {
 }
 
 /// The SQL of a model for one target.
-public struct ModelBuild: Sendable, Equatable {
+///
+/// Immutable and shared: a build is handed from the compiler to the type checker, the checks and
+/// every emitter, and as a class each hand-over retains one reference instead of every string and
+/// parse tree it holds.
+public final class ModelBuild: Sendable, Equatable {
     /// Where the model is created.
-    public var relation: Relation
+    public let relation: Relation
     /// The compiled SELECT (is_incremental() false).
-    public var sql: String
+    public let sql: String
     /// The compiled SELECT for incremental runs (is_incremental() true), incremental models only.
-    public var incrementalSQL: String?
+    public let incrementalSQL: String?
     /// The parsed query behind `sql`, for analysis.
-    public var query: Query?
+    public let query: Query?
     /// The parsed query behind `incrementalSQL`.
-    public var incrementalQuery: Query?
+    public let incrementalQuery: Query?
 
     public init(relation: Relation, sql: String, incrementalSQL: String?, query: Query? = nil, incrementalQuery: Query? = nil) {
         self.relation = relation
@@ -205,6 +209,12 @@ public struct ModelBuild: Sendable, Equatable {
         self.incrementalSQL = incrementalSQL
         self.query = query
         self.incrementalQuery = incrementalQuery
+    }
+
+    public static func == (lhs: ModelBuild, rhs: ModelBuild) -> Bool {
+        lhs === rhs
+            || (lhs.relation == rhs.relation && lhs.sql == rhs.sql && lhs.incrementalSQL == rhs.incrementalSQL
+                && lhs.query == rhs.query && lhs.incrementalQuery == rhs.incrementalQuery)
     }
 }
 
