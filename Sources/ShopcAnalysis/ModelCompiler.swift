@@ -45,13 +45,15 @@ struct ModelCompiler {
         output.traces.reserveCapacity(rendered.count)
         output.builds.reserveCapacity(rendered.count)
         parsed.reserveCapacity(rendered.count)
-        for result in rendered {
-            d.emit(contentsOf: result.diagnostics.all)
-            output.refs[result.name] = result.refs
-            guard result.complete, let full = result.full else { continue }
-            parsed[result.name] = (full.query, result.incremental?.query)
-            if result.dollarQuoted { dollarQuoted.insert(result.name) }
-            output.traces[result.name] = ModelTrace(full: full.trace, incremental: result.incremental?.trace)
+        // Fields are read in place: a `Rendered` copied per model would retain every part of it.
+        for i in rendered.indices {
+            let name = rendered[i].name
+            if !rendered[i].diagnostics.all.isEmpty { d.emit(contentsOf: rendered[i].diagnostics.all) }
+            output.refs[name] = rendered[i].refs
+            guard rendered[i].complete, let full = rendered[i].full else { continue }
+            parsed[name] = (full.query, rendered[i].incremental?.query)
+            if rendered[i].dollarQuoted { dollarQuoted.insert(name) }
+            output.traces[name] = ModelTrace(full: full.trace, incremental: rendered[i].incremental?.trace)
         }
         let names = parsed.keys.sorted()
         let refs = output.refs
