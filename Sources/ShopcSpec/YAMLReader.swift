@@ -4,8 +4,10 @@ import ShopcBase
 
 /// Parses one YAML file into located `SpecNode`s. Problems become diagnostics, never crashes.
 ///
-/// libyaml (vendored by Yams as `CYaml`) scans and parses; `YAMLComposer` builds the spec nodes
-/// straight from libyaml's events, so each file yields one tree and no intermediate one.
+/// Block-style files in the subset spec files are written in are read by `YAMLBlockReader`;
+/// everything else, and every file with an error, by libyaml (vendored by Yams as `CYaml`), from
+/// whose events `YAMLComposer` builds the spec nodes, so each file yields one tree and no
+/// intermediate one.
 public enum YAMLReader {
     /// Most nodes one file may expand to (guards against alias bombs).
     public static let maxNodes = 2_000_000
@@ -22,6 +24,12 @@ public enum YAMLReader {
 
     /// Reads the UTF-8 `bytes` of project file `path` (validated, without a byte-order mark).
     static func read(bytes: UnsafeBufferPointer<UInt8>, path: String, diagnostics: inout Diagnostics) -> SpecNode? {
+        if let node = YAMLBlockReader.read(bytes: bytes, path: path) { return node }
+        return readWithLibyaml(bytes: bytes, path: path, diagnostics: &diagnostics)
+    }
+
+    /// Reads `bytes` with libyaml and `YAMLComposer`: any YAML, and every diagnostic.
+    static func readWithLibyaml(bytes: UnsafeBufferPointer<UInt8>, path: String, diagnostics: inout Diagnostics) -> SpecNode? {
         if let depthProblem = nestingProblem(bytes, path: path) {
             diagnostics.emit(depthProblem)
             return nil
