@@ -32,37 +32,46 @@ struct ModelCompiler {
         var diagnostics: Diagnostics
         /// The rendered SQL holds `$$`.
         var dollarQuoted = false
+        /// The build, made right away for a model that neither is nor reads an ephemeral model
+        /// (the others need the parsed queries of those first).
+        var build: ModelBuild? = nil
     }
 
     func compile(_ d: inout Diagnostics) -> Output {
         var output = Output()
+        // Parsed queries of the models built in a second pass: ephemeral models and their readers.
         var parsed: [String: (full: Query, incremental: Query?)] = [:]
         var dollarQuoted: Set<String> = []
+        var pending: [String] = []
         let work = names.models.keys.sorted().filter { templates[$0] != nil && scope.modelRelations[$0] != nil }
         let compiler = self
         let rendered = Parallel.map(work) { name in compiler.renderModel(name) }
         output.refs.reserveCapacity(rendered.count)
         output.traces.reserveCapacity(rendered.count)
         output.builds.reserveCapacity(rendered.count)
-        parsed.reserveCapacity(rendered.count)
         // Fields are read in place: a `Rendered` copied per model would retain every part of it.
         for i in rendered.indices {
             let name = rendered[i].name
             if !rendered[i].diagnostics.all.isEmpty { d.emit(contentsOf: rendered[i].diagnostics.all) }
             output.refs[name] = rendered[i].refs
             guard rendered[i].complete, let full = rendered[i].full else { continue }
-            parsed[name] = (full.query, rendered[i].incremental?.query)
-            if rendered[i].dollarQuoted { dollarQuoted.insert(name) }
             output.traces[name] = ModelTrace(full: full.trace, incremental: rendered[i].incremental?.trace)
+            if let build = rendered[i].build {
+                output.builds[name] = build
+                continue
+            }
+            parsed[name] = (full.query, rendered[i].incremental?.query)
+            pending.append(name)
+            if rendered[i].dollarQuoted { dollarQuoted.insert(name) }
         }
-        let names = parsed.keys.sorted()
+        guard !pending.isEmpty else { return output }
         let refs = output.refs
         let allParsed = parsed
         let toPrint = printSQL ? nil : dollarQuoted
-        let printed = Parallel.map(names) { name in
+        let printed = Parallel.map(pending) { name in
             compiler.build(name, refs: refs, parsed: allParsed, print: toPrint.map { $0.contains(name) } ?? true)
         }
-        for (name, build) in zip(names, printed) {
+        for (name, build) in zip(pending, printed) {
             if let build { output.builds[name] = build }
         }
         return output
@@ -82,9 +91,21 @@ struct ModelCompiler {
         var dollarQuoted = false
         let full = render(template, globals: globals, incremental: false, refs: &refs, dollarQuoted: &dollarQuoted, at: location, &d)
         let incremental = isIncremental ? render(template, globals: globals, incremental: true, refs: &refs, dollarQuoted: &dollarQuoted, at: location, &d) : nil
-        return Rendered(
-            name: name, refs: refs, full: full, incremental: incremental,
-            complete: full != nil && (!isIncremental || incremental != nil), diagnostics: d, dollarQuoted: dollarQuoted)
+        let complete = full != nil && (!isIncremental || incremental != nil)
+        var build: ModelBuild?
+        if complete, let full, !scope.ephemeral.contains(name), !readsEphemeral(refs) {
+            build = Self.build(relation: relation, full: full.query, incremental: incremental?.query, ctes: [], print: printSQL || dollarQuoted)
+        }
+        return Rendered(name: name, refs: refs, full: full, incremental: incremental, complete: complete, diagnostics: d, dollarQuoted: dollarQuoted, build: build)
+    }
+
+    /// Whether `refs` name an ephemeral model.
+    func readsEphemeral(_ refs: OrderedSet<RecordedRef>) -> Bool {
+        guard !scope.ephemeral.isEmpty else { return false }
+        return refs.contains { ref in
+            if case .model(let m) = ref.node { return scope.ephemeral.contains(m) }
+            return false
+        }
     }
 
     /// The printed build of one parsed model, with the ephemeral models it reads inlined.
@@ -96,8 +117,13 @@ struct ModelCompiler {
             return ModelBuild(relation: relation, sql: print ? SQLPrinter.print(query.full) : "", incrementalSQL: nil, query: query.full)
         }
         let ctes = ephemeralChain(of: name, refs: refs, parsed: parsed)
-        let full = Self.inject(ctes, into: query.full)
-        let incremental = query.incremental.map { Self.inject(ctes, into: $0) }
+        return Self.build(relation: relation, full: query.full, incremental: query.incremental, ctes: ctes, print: print)
+    }
+
+    /// The build of a model that is not ephemeral, with `ctes` (its ephemeral upstreams) inlined.
+    static func build(relation: Relation, full: Query, incremental: Query?, ctes: [(String, Query)], print: Bool) -> ModelBuild {
+        let full = inject(ctes, into: full)
+        let incremental = incremental.map { inject(ctes, into: $0) }
         return ModelBuild(
             relation: relation, sql: print ? SQLPrinter.print(full) : "", incrementalSQL: incremental.map { print ? SQLPrinter.print($0) : "" },
             query: full, incrementalQuery: incremental)

@@ -47,6 +47,8 @@ public struct ProjectAnalyzer {
             diagnostics.error(.projectMissing, "no 'project' section found in any spec file under specs/", at: specs.files.first.map { SourceLocation(file: $0.path, line: 1, column: 1) })
             return nil
         }
+        // What the analysis builds on the way, kept with the result (see `AnalysedProject.intermediates`).
+        let analysedIntermediates = Intermediates()
         let names = NameTable.build(specs, &diagnostics)
         let targets = checkTargets(project, &diagnostics)
         VarOverride.check(overrides, project: project, &diagnostics)
@@ -58,13 +60,14 @@ public struct ProjectAnalyzer {
         let specChecks = Background { [specs] in SpecChecks(specs: specs, names: names) }
 
         // Each target's schemas (the schema macro, called per model) are worked out beside the
-        // template parsing.
+        // template parsing, and so is what the type checker looks relations up in.
         let resolving = Background { [specs, renderer, overrides] in
-            targets.map { target -> (TargetScope, Diagnostics) in
+            targets.map { target -> (TargetScope, Diagnostics, TypeChecker.Lookup?) in
                 var d = Diagnostics()
                 let scope = SchemaResolver(project: project, target: target, specs: specs, names: names, macros: macros, renderer: renderer, overrides: overrides)
                     .scope(&d)
-                return (scope, d)
+                let lookup = target.name.value == project.defaultTarget.value ? TypeChecker.Lookup(scope: scope, names: names) : nil
+                return (scope, d, lookup)
             }
         }
 
@@ -86,13 +89,13 @@ public struct ProjectAnalyzer {
 
         laps.lap("resolve")
 
-        var builds: [String: [String: ModelBuild]] = [:]
+        var builds: [String: [String: ModelBuild]] = [:]  // target → model → build
         var sourceRelations: [String: [String: [String: Relation]]] = [:]  // source → table → target → relation
         var dependencies: [String: OrderedSet<RecordedRef>] = [:]
         var analyses: [String: [String: String]] = [:]
         var scopes: [TargetScope] = []
-        var typing: (scope: TargetScope, traces: [String: ModelTrace])?
-        for (target, (scope, resolveDiagnostics)) in zip(targets, resolving.wait()) {
+        var typing: (scope: TargetScope, traces: [String: ModelTrace], builds: [String: ModelBuild], lookup: TypeChecker.Lookup)?
+        for (target, (scope, resolveDiagnostics, lookup)) in zip(targets, resolving.wait()) {
             diagnostics.emit(contentsOf: resolveDiagnostics.all)
             scopes.append(scope)
             for (source, tables) in scope.sourceRelations {
@@ -100,13 +103,16 @@ public struct ProjectAnalyzer {
             }
             let compiled = ModelCompiler(scope: scope, renderer: renderer, templates: templates, names: names, printSQL: printSQL)
                 .compile(&diagnostics)
-            builds.reserveCapacity(compiled.builds.count)
-            for (model, build) in compiled.builds { builds[model, default: [:]][target.name.value] = build }
-            if target.name.value == project.defaultTarget.value { typing = (scope, compiled.traces) }
+            builds[target.name.value] = compiled.builds
+            if let lookup { typing = (scope, compiled.traces, compiled.builds, lookup) }
             dependencies.reserveCapacity(compiled.refs.count)
-            for (model, refs) in compiled.refs {
+            if dependencies.isEmpty {
                 // The first target's references are taken as they are; later targets add theirs.
-                if dependencies[model] == nil { dependencies[model] = refs } else { dependencies[model, default: []].formUnion(refs) }
+                dependencies = compiled.refs
+            } else {
+                for (model, refs) in compiled.refs {
+                    if dependencies[model] == nil { dependencies[model] = refs } else { dependencies[model, default: []].formUnion(refs) }
+                }
             }
             for (name, sql) in AuxiliaryCompiler(scope: scope, renderer: renderer).analyses(specs.analyses, &diagnostics) {
                 analyses[name, default: [:]][target.name.value] = sql
@@ -115,17 +121,23 @@ public struct ProjectAnalyzer {
 
         laps.lap("render")
 
+        // The checks that only report run beside the graph and the type checker.
+        let reportOnly = Background { [builds, dependencies] in
+            var d = Diagnostics()
+            LayerRules.checkEdges(project: project, names: names, dependencies: dependencies, &d)
+            ScriptingSafety.check(models: names.models, builds: builds, &d)
+            return d
+        }
         let graph = DependencyGraph(models: names.models.keys.sorted(), dependencies: dependencies)
         let order = graph.topologicalOrder()
         if graph.hasCycle(order: order) { graph.reportCycles(&diagnostics) }
-        LayerRules.checkEdges(project: project, names: names, dependencies: dependencies, &diagnostics)
         var schemas: [String: ModelSchema] = [:]
         if let typing {
-            schemas = TypeChecker(
-                names: names, scope: typing.scope,
-                builds: builds.compactMapValues { $0[project.defaultTarget.value] }, traces: typing.traces, strict: strict,
-                inferSchemas: describeModels
-            ).run(levels: graph.levels(order), &diagnostics)
+            let results = TypeChecker(
+                names: names, scope: typing.scope, builds: typing.builds, traces: typing.traces, strict: strict, inferSchemas: describeModels
+            ).run(levels: graph.levels(order), lookup: typing.lookup, &diagnostics)
+            schemas = results.schemas
+            analysedIntermediates.keep(results)
         }
 
         laps.lap("typecheck")
@@ -140,13 +152,13 @@ public struct ProjectAnalyzer {
                 uniqueKey: spec.uniqueKey.map(\.value), clusterBy: spec.clusterBy.map(\.value), tags: spec.tags.map(\.value),
                 description: spec.description?.value, columns: spec.columns.map(Self.column), file: spec.file,
                 sqlFile: spec.sqlOrigin?.file ?? spec.file,
-                dependsOn: Array(Set((dependencies[name] ?? []).map(\.node))).sorted(), builds: builds[name] ?? [:],
+                dependsOn: Array(Set((dependencies[name] ?? []).map(\.node))).sorted(), builds: builds.compactMapValues { $0[name] },
                 customSchema: spec.schema?.value, schema: schemas[name])
         }.compactMap { $0 }
         let checked = specChecks.wait()
         diagnostics.emit(contentsOf: checked.diagnostics.all)
         let (platform, copyOptions) = (checked.platform, checked.copyOptions)
-        ScriptingSafety.check(models: names.models, builds: builds, &diagnostics)
+        diagnostics.emit(contentsOf: reportOnly.wait().all)
         let stageURLs = StageURLResolver(specs: specs, integrations: platform.integrations, overrides: Set(overrides.map(\.name)))
             .resolve(scopes: scopes, &diagnostics)
 
@@ -189,7 +201,8 @@ public struct ProjectAnalyzer {
             analyses: specs.analyses.map { AnalysisInfo(name: $0.name.value, description: $0.description?.value, sql: analyses[$0.name.value] ?? [:]) },
             specFiles: specs.files.map { ($0.path, $0.sha256) }, layers: project.layers.map(\.name.value))
         analysed.deploy = DeployResolver.resolve(project.deploy, project: project, targets: targets.map(\.name.value), &diagnostics)
-        for value: Any in [names, templates, builds, dependencies, scopes, typing as Any, schemas, checked, graph] { analysed.intermediates.keep(value) }
+        for value: Any in [names, templates, builds, dependencies, scopes, typing as Any, schemas, checked, graph] { analysedIntermediates.keep(value) }
+        analysed.intermediates = analysedIntermediates
         laps.lap("checks")
         return analysed
     }

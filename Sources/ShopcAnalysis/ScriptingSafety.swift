@@ -5,11 +5,16 @@ import ShopcSpec
 /// where a `$$` would end the block early and let the rest run as separate statements. String
 /// literals that shopc writes escape `$$`; model SQL is written as is, so it must not hold one.
 enum ScriptingSafety {
+    /// `builds`: target → model → build.
     static func check(models: [String: ModelSpec], builds: [String: [String: ModelBuild]], _ d: inout Diagnostics) {
-        for name in builds.keys.sorted() {
-            guard let model = models[name], let targets = builds[name],
-                  targets.values.contains(where: { containsDollarQuote($0.sql) || containsDollarQuote($0.incrementalSQL ?? "") })
-            else { continue }
+        var unsafe: Set<String> = []
+        for modelBuilds in builds.values {
+            for (name, build) in modelBuilds where containsDollarQuote(build.sql) || containsDollarQuote(build.incrementalSQL ?? "") {
+                unsafe.insert(name)
+            }
+        }
+        for name in unsafe.sorted() {
+            guard let model = models[name] else { continue }
             d.error(.unsafeValue, "the SQL of model '\(name)' contains '$$', which would end the EXECUTE IMMEDIATE $$...$$ block the deploy script runs it in; write the text another way (for example with CHR(36))",
                     at: model.sql?.location ?? model.name.location)
         }

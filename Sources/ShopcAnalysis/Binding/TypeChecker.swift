@@ -16,25 +16,46 @@ struct TypeChecker: Sendable {
     /// Record each model's inferred schema with its column lineage (what `run` returns).
     var inferSchemas = true
 
-    /// Runs the checks level by level (`levels` from `DependencyGraph.levels`): the models of one
-    /// level read only sources and models of earlier levels, so they are checked in parallel.
-    /// Returns each model's schema.
-    func run(levels: [[String]], _ d: inout Diagnostics) -> [String: ModelSchema] {
-        var schemas: [NodeID: ScopeRelation] = [:]  // each node's relation, built once for all its readers
+    /// What the checks look relations up in, from the target's scope alone (so it can be worked
+    /// out before the models are rendered): each relation's three-part name → its node, and
+    /// the declared schemas of the source tables.
+    struct Lookup: Sendable {
         var relationIndex: [String: NodeID] = [:]
-        for (source, tables) in scope.sourceRelations {
-            for (table, relation) in tables {
-                relationIndex[Self.key(relation)] = .source(source: source, table: table)
-                if let spec = names.sourceTables[source]?[table] { schemas[.source(source: source, table: table)] = NodeSchema.source(source, spec).relation() }
+        var sourceSchemas: [NodeID: ScopeRelation] = [:]
+
+        init(scope: TargetScope, names: NameTable) {
+            for (source, tables) in scope.sourceRelations {
+                for (table, relation) in tables {
+                    relationIndex[TypeChecker.key(relation)] = .source(source: source, table: table)
+                    if let spec = names.sourceTables[source]?[table] {
+                        sourceSchemas[.source(source: source, table: table)] = NodeSchema.source(source, spec).relation()
+                    }
+                }
+            }
+            relationIndex.reserveCapacity(relationIndex.count + scope.modelRelations.count)
+            for (model, relation) in scope.modelRelations where !scope.ephemeral.contains(model) {
+                relationIndex[TypeChecker.key(relation)] = .model(model)
             }
         }
-        for (model, relation) in scope.modelRelations where !scope.ephemeral.contains(model) {
-            relationIndex[Self.key(relation)] = .model(model)
-        }
+    }
+
+    /// The results of `run`: each model's inferred schema, and the relations the checks built
+    /// (returned so that the caller decides when to free them).
+    struct Results: Sendable {
+        var schemas: [String: ModelSchema]
+        var relations: [NodeID: ScopeRelation]
+        var injected: [String: ScopeRelation]
+    }
+
+    /// Runs the checks level by level (`levels` from `DependencyGraph.levels`): the models of one
+    /// level read only sources and models of earlier levels, so they are checked in parallel.
+    func run(levels: [[String]], lookup: Lookup, _ d: inout Diagnostics) -> Results {
+        var schemas = lookup.sourceSchemas  // each node's relation, built once for all its readers
+        schemas.reserveCapacity(schemas.count + builds.count)
         var injected: [String: ScopeRelation] = [:]
         var out: [String: ModelSchema] = [:]
         let checker = self
-        let index = relationIndex
+        let index = lookup.relationIndex
         for level in levels {
             // The level's checks only read `schemas`; they finish (and drop their copy) before
             // the level's results are added, so the dictionary is never copied.
@@ -58,7 +79,7 @@ struct TypeChecker: Sendable {
                 if let inferred = result.inferred { out[result.name] = inferred }
             }
         }
-        return out
+        return Results(schemas: out, relations: schemas, injected: injected)
     }
 
     /// What checking one model found.
