@@ -11,21 +11,35 @@ struct DependencyGraph {
     private let byName: [String]
     /// Per position: the positions of the models it reads (declared models only, not itself).
     private let reads: [[Int]]
+    /// Name → position in `byName`.
+    private let position: [String: Int]
 
     init(models: [String], dependencies: [String: OrderedSet<RecordedRef>]) {
         self.models = models
         self.dependencies = dependencies
         let edges = dependencies.mapValues { refs in
-            Set(refs.compactMap { ref -> String? in
+            var names = refs.compactMap { ref -> String? in
                 if case .model(let m) = ref.node { return m }
                 return nil
-            }).sorted()
+            }
+            // Sorted without repeats (a model can be read in several places).
+            if names.count > 1 {
+                names.sort()
+                var kept = 1
+                for i in 1..<names.count where names[i] != names[kept - 1] {
+                    names[kept] = names[i]
+                    kept += 1
+                }
+                names.removeLast(names.count - kept)
+            }
+            return names
         }
         self.edges = edges
         byName = models.sorted()
         var position: [String: Int] = [:]
         position.reserveCapacity(byName.count)
         for (i, name) in byName.enumerated() { position[name] = i }
+        self.position = position
         reads = byName.enumerated().map { i, name in (edges[name] ?? []).compactMap { position[$0] }.filter { $0 != i } }
     }
 
@@ -138,10 +152,7 @@ struct DependencyGraph {
 
     /// The position of each name in `byName` (nil for names that are not models).
     private func positions(of names: [String]) -> [Int?] {
-        var position: [String: Int] = [:]
-        position.reserveCapacity(byName.count)
-        for (i, name) in byName.enumerated() { position[name] = i }
-        return names.map { position[$0] }
+        names.map { position[$0] }
     }
 
     /// Kahn's algorithm, always taking the smallest ready name; models caught in cycles come last

@@ -54,13 +54,13 @@ struct ModelCompiler {
             let name = rendered[i].name
             if !rendered[i].diagnostics.all.isEmpty { d.emit(contentsOf: rendered[i].diagnostics.all) }
             output.refs[name] = rendered[i].refs
-            guard rendered[i].complete, let full = rendered[i].full else { continue }
-            output.traces[name] = ModelTrace(full: full.trace, incremental: rendered[i].incremental?.trace)
+            guard rendered[i].complete, rendered[i].full != nil else { continue }
+            output.traces[name] = ModelTrace(full: rendered[i].full!.trace, incremental: rendered[i].incremental?.trace)
             if let build = rendered[i].build {
                 output.builds[name] = build
                 continue
             }
-            parsed[name] = (full.query, rendered[i].incremental?.query)
+            parsed[name] = (rendered[i].full!.query, rendered[i].incremental?.query)
             pending.append(name)
             if rendered[i].dollarQuoted { dollarQuoted.insert(name) }
         }

@@ -15,34 +15,33 @@ public enum Parallel {
 }
 
 /// Slots written once each, from different threads, then read after all writes have finished
-/// (`concurrentPerform` returns only when every iteration is done).
+/// (`concurrentPerform` returns only when every iteration is done). Every slot must be written
+/// before `values()` is called.
 private final class ResultBuffer<R>: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<R?>
+    private let slots: UnsafeMutablePointer<R>
     private let count: Int
+    private var taken = false
 
     init(count: Int) {
         self.count = count
-        slots = UnsafeMutablePointer<R?>.allocate(capacity: count)
-        slots.initialize(repeating: nil, count: count)
+        slots = UnsafeMutablePointer<R>.allocate(capacity: count)
     }
 
     deinit {
-        slots.deinitialize(count: count)
+        if !taken { slots.deinitialize(count: count) }
         slots.deallocate()
     }
 
-    func store(_ value: R, at index: Int) { slots[index] = value }
+    func store(_ value: R, at index: Int) { (slots + index).initialize(to: value) }
 
     /// The stored values, moved out (not copied: a copy of a large result retains every part
     /// of it, and freeing the buffer releases them again). Call once.
     func values() -> [R] {
-        var out: [R] = []
-        out.reserveCapacity(count)
-        for i in 0..<count {
-            if let value = (slots + i).move() { out.append(value) }
-            (slots + i).initialize(to: nil)
+        taken = true
+        return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            buffer.baseAddress?.moveInitialize(from: slots, count: count)
+            initialized = count
         }
-        return out
     }
 }
 
