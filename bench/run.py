@@ -126,11 +126,11 @@ def main():
               f"| {r['cold']:.3f} | {r['cached']:.3f} | {r['warm']:.3f} | {r['cp']:.3f} | {r['files']} |")
     print()
     print("check, stages of the best run (`--timings`)")
-    print("| models | load | resolve | render | typecheck | checks |")
+    print("| models | read | load | resolve | render | typecheck | checks |")
     print("|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         s = r["stages"]
-        print(f"| {r['n']} | " + " | ".join(f"{s.get(k, 0):.3f}" for k in ("load", "resolve", "render", "typecheck", "checks")) + " |")
+        print(f"| {r['n']} | " + " | ".join(f"{s.get(k, 0):.3f}" for k in ("read", "load", "resolve", "render", "typecheck", "checks")) + " |")
     print()
     print("compile, best of 3: emit and write stages (`--timings`); the up-to-date write only reads and compares")
     print("| models | files | MiB | empty out: emit | write | total | cp -r | write / cp -r | up to date: emit | write | total |")

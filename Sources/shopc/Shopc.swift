@@ -191,13 +191,15 @@ struct Check: ParsableCommand {
     @OptionGroup var options: ProjectOptions
 
     func run() throws {
+        var clock = StageTimer()
         var read = Diagnostics()
         let files = ProjectFiles(projectDir: options.projectDir, diagnostics: &read)
+        clock.lap("read")
         var checkOptions = options.compilerOptions()
         checkOptions.checkOnly()
         let output = Compiler.run(files, options: checkOptions, readDiagnostics: read)
         ExitWithoutTeardown.keep(output)
-        if options.timings { StageClock.report(output.timings) }
+        if options.timings { StageClock.report(clock.laps + output.timings) }
         if Report.print(output.diagnostics, options: options) { throw ExitCode(1) }
     }
 }
