@@ -127,7 +127,7 @@ def main():
     print()
     print("check, stages of the best run (`--timings`)")
     print("| models | read | load | resolve | render | typecheck | checks |")
-    print("|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         s = r["stages"]
         print(f"| {r['n']} | " + " | ".join(f"{s.get(k, 0):.3f}" for k in ("read", "load", "resolve", "render", "typecheck", "checks")) + " |")
