@@ -269,10 +269,12 @@ struct YAMLBlockReader {
 
     // MARK: Scalars
 
-    /// Bytes that cannot start a plain scalar here (YAML indicators; `-`, `?` and `:` only
-    /// when a space or the line end follows, which `plainStart` checks).
+    /// Bytes that cannot start a plain scalar here: YAML's indicators (`plainStart` handles
+    /// `-`, `?` and `:`).
     private static let indicators: [Bool] = (0...255).map { "&*!|>'\"%@`{}[],#".utf8.contains(UInt8($0)) }
 
+    /// Whether a plain scalar read here may start at `offset`: not at an indicator, and at `-`
+    /// only when something other than a space follows (`?` and `:` starts go to libyaml).
     private func plainStart(_ offset: Int) -> Bool {
         let byte = bytes[offset]
         if Self.indicators[Int(byte)] { return false }
