@@ -98,6 +98,11 @@ final class YAMLBlockReaderTests: XCTestCase {
             "deep:\n  a:\n    b:\n      c:\n        - d:\n            e: [x]\n",
             "key_with.dots-and/slashes: 1\n123: x\n_u: y\n",
             "q: a ' b \" c\nr: 50%\ns: x [y] {z}, w\n",
+            "flow: [é, 'ü', x, {k: 日本, l: m}]\nnums: [0o17, .5, 1_000, +1, -.inf, .NaN, 0x1F, 1e-3]\n",
+            "a:\n# between\n  - x\n- y\n".replacingOccurrences(of: "- y\n", with: ""),
+            "- name:\n    x: 1\n  other: 2\n- last\n",
+            "a:\n- |\n  x\n- >-\n  y\n  z\nb: 1\n",
+            "keys: {on: yes, no: off, null: ~, true: 1}\n",
         ]
         for document in documents {
             XCTAssertTrue(assertAgrees(document), "not read by the block reader:\n\(document)")
