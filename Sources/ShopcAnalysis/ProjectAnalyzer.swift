@@ -105,11 +105,11 @@ public struct ProjectAnalyzer {
                 .compile(&diagnostics)
             builds[target.name.value] = compiled.builds
             if let lookup { typing = (scope, compiled.traces, compiled.builds, lookup) }
-            dependencies.reserveCapacity(compiled.refs.count)
             if dependencies.isEmpty {
                 // The first target's references are taken as they are; later targets add theirs.
                 dependencies = compiled.refs
             } else {
+                dependencies.reserveCapacity(compiled.refs.count)
                 for (model, refs) in compiled.refs {
                     if dependencies[model] == nil { dependencies[model] = refs } else { dependencies[model, default: []].formUnion(refs) }
                 }
