@@ -25,12 +25,13 @@ public enum SHA256 {
 
     /// The digest as 64 lower-case hex digits.
     public static func hex(_ message: UnsafeRawBufferPointer) -> String {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        let bytes = digest(message)
+        let h = state(message)
         return String(unsafeUninitializedCapacity: 64) { out in
-            for (i, byte) in bytes.enumerated() {
-                out[2 * i] = digits[Int(byte >> 4)]
-                out[2 * i + 1] = digits[Int(byte & 0x0f)]
+            for (i, word) in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7].enumerated() {
+                for nibble in 0..<8 {
+                    let digit = UInt8(truncatingIfNeeded: word >> UInt32(28 - 4 * nibble)) & 0x0f
+                    out[8 * i + nibble] = digit < 10 ? 0x30 + digit : 0x57 + digit
+                }
             }
             return 64
         }
@@ -43,32 +44,7 @@ public enum SHA256 {
 
     /// The 32-byte digest.
     public static func digest(_ message: UnsafeRawBufferPointer) -> [UInt8] {
-        var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
-            0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
-        )
-        let whole = message.count / 64 * 64
-        k.withUnsafeBufferPointer { k in
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-                var offset = 0
-                while offset < whole {
-                    compress(UnsafeRawBufferPointer(rebasing: message[offset..<offset + 64]), &h, w, k)
-                    offset += 64
-                }
-                // The tail, 0x80, zeros and the bit length fill one or two final blocks.
-                var tail = [UInt8](message[whole...])
-                tail.append(0x80)
-                while tail.count % 64 != 56 { tail.append(0) }
-                let bitLength = UInt64(message.count) &* 8
-                for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-                tail.withUnsafeBytes { tail in
-                    var offset = 0
-                    while offset < tail.count {
-                        compress(UnsafeRawBufferPointer(rebasing: tail[offset..<offset + 64]), &h, w, k)
-                        offset += 64
-                    }
-                }
-            }
-        }
+        let h = state(message)
         var out: [UInt8] = []
         out.reserveCapacity(32)
         for word in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
@@ -80,14 +56,44 @@ public enum SHA256 {
         return out
     }
 
-    /// One 64-byte block into the state.
+    typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
+
+    /// The hash state after the whole message and its padding.
+    static func state(_ message: UnsafeRawBufferPointer) -> State {
+        var h: State = (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+        let whole = message.count / 64 * 64
+        k.withUnsafeBufferPointer { k in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+                var offset = 0
+                while offset < whole {
+                    compress(UnsafeRawBufferPointer(rebasing: message[offset..<offset + 64]), &h, w, k)
+                    offset += 64
+                }
+                // The tail, 0x80, zeros and the bit length fill one or two final blocks.
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
+                    let rest = message.count - whole
+                    let blocks = rest < 56 ? 64 : 128
+                    tail.initialize(repeating: 0)
+                    for i in 0..<rest { tail[i] = message[whole + i] }
+                    tail[rest] = 0x80
+                    let bitLength = UInt64(message.count) &* 8
+                    for i in 0..<8 { tail[blocks - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * i)) }
+                    let bytes = UnsafeRawBufferPointer(tail)
+                    compress(UnsafeRawBufferPointer(rebasing: bytes[0..<64]), &h, w, k)
+                    if blocks == 128 { compress(UnsafeRawBufferPointer(rebasing: bytes[64..<128]), &h, w, k) }
+                }
+            }
+        }
+        return h
+    }
+
+    /// One 64-byte block into the state: the message schedule in `w`, then the 64 rounds eight
+    /// at a time, the eight working variables changing roles instead of being shifted.
     private static func compress(
-        _ block: UnsafeRawBufferPointer, _ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
-        _ w: UnsafeMutableBufferPointer<UInt32>, _ k: UnsafeBufferPointer<UInt32>
+        _ block: UnsafeRawBufferPointer, _ h: inout State, _ w: UnsafeMutableBufferPointer<UInt32>, _ k: UnsafeBufferPointer<UInt32>
     ) {
         for i in 0..<16 {
-            let j = i * 4
-            w[i] = UInt32(block[j]) << 24 | UInt32(block[j + 1]) << 16 | UInt32(block[j + 2]) << 8 | UInt32(block[j + 3])
+            w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self))
         }
         for i in 16..<64 {
             let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
@@ -95,17 +101,32 @@ public enum SHA256 {
             w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
         }
         var a = h.0, b = h.1, c = h.2, d = h.3, e = h.4, f = h.5, g = h.6, hh = h.7
-        for i in 0..<64 {
-            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-            let ch = (e & f) ^ (~e & g)
-            let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
-            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-            let maj = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ maj
-            hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+        var i = 0
+        while i < 64 {
+            round(a, b, c, &d, e, f, g, &hh, k[i] &+ w[i])
+            round(hh, a, b, &c, d, e, f, &g, k[i + 1] &+ w[i + 1])
+            round(g, hh, a, &b, c, d, e, &f, k[i + 2] &+ w[i + 2])
+            round(f, g, hh, &a, b, c, d, &e, k[i + 3] &+ w[i + 3])
+            round(e, f, g, &hh, a, b, c, &d, k[i + 4] &+ w[i + 4])
+            round(d, e, f, &g, hh, a, b, &c, k[i + 5] &+ w[i + 5])
+            round(c, d, e, &f, g, hh, a, &b, k[i + 6] &+ w[i + 6])
+            round(b, c, d, &e, f, g, hh, &a, k[i + 7] &+ w[i + 7])
+            i += 8
         }
         h.0 = h.0 &+ a; h.1 = h.1 &+ b; h.2 = h.2 &+ c; h.3 = h.3 &+ d
         h.4 = h.4 &+ e; h.5 = h.5 &+ f; h.6 = h.6 &+ g; h.7 = h.7 &+ hh
+    }
+
+    /// One round with the working variables in their roles for it: `d` gains T1 and `h` becomes
+    /// T1 + T2; the next round sees (h, a, b, c, d, e, f, g) as (a … h).
+    @inline(__always)
+    private static func round(
+        _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ kw: UInt32
+    ) {
+        let t1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ kw
+        let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
+        d = d &+ t1
+        h = t1 &+ t2
     }
 
     @inline(__always)

@@ -58,7 +58,9 @@ extension StableJSON {
         public mutating func key(_ key: String) {
             element()
             string(key)
-            bytes.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
+            bytes.append(0x20)
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(0x20)
         }
 
         /// Starts an element of the innermost array.
@@ -66,7 +68,8 @@ extension StableJSON {
             if empty[empty.count - 1] {
                 empty[empty.count - 1] = false
             } else {
-                bytes.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: "\n")])
+                bytes.append(UInt8(ascii: ","))
+                bytes.append(UInt8(ascii: "\n"))
             }
             indent(empty.count)
         }
@@ -76,6 +79,11 @@ extension StableJSON {
             bytes.append(UInt8(ascii: "\""))
             var text = value
             text.withUTF8 { source in
+                // Most strings need no escape: copied whole.
+                if !source.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+                    bytes.append(contentsOf: source)
+                    return
+                }
                 var mark = 0
                 for (index, byte) in source.enumerated() {
                     let escape: [UInt8]
@@ -164,7 +172,7 @@ extension StableJSON {
         }
 
         private mutating func indent(_ level: Int) {
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+            for _ in 0..<2 * level { bytes.append(UInt8(ascii: " ")) }
         }
 
         private static func hex(_ digit: UInt8) -> UInt8 {

@@ -73,6 +73,7 @@ struct MermaidGraph: Sendable {
     func neighbourhood(of focus: Int) -> Neighbourhood {
         // At most `maxNodes` + 1 nodes are drawn: a plain array is a faster set than hashing.
         var drawn: [Int] = [focus]
+        drawn.reserveCapacity(Self.maxNodes + 2 * Self.maxNeighbours + 1)
         var frontier = [[focus], [focus]]
         var levels = [0, 0]
         var open = [true, true]
@@ -94,9 +95,12 @@ struct MermaidGraph: Sendable {
         while open[0] || open[1] {
             for side in 0..<2 where open[side] {
                 let links = side == 0 ? up : down
+                // Sized for a level that still fits the diagram; a hub's level grows past it.
                 var next: [Int] = []
-                var seen: Set<Int> = []
+                next.reserveCapacity(Self.maxNodes)
+                var seen = Set<Int>(minimumCapacity: Self.maxNodes)
                 var reaching: [Int] = []
+                reaching.reserveCapacity(frontier[side].count)
                 for node in frontier[side] {
                     var reaches = false
                     for other in links[node] where !drawn.contains(other) {
@@ -144,7 +148,9 @@ struct MermaidGraph: Sendable {
                 }
             }
         }
-        edges.sort { (idRank[$0.from], idRank[$0.to]) < (idRank[$1.from], idRank[$1.to]) }
+        // One integer key per edge: its ends' ranks in `NodeID` order.
+        let count = idRank.count
+        edges = edges.map { (idRank[$0.from] * count + idRank[$0.to], $0) }.sorted { $0.0 < $1.0 }.map(\.1)
         return render(nodes: members, edges: edges, elisions: neighbourhood.elisions, focus: focus)
     }
 
@@ -191,10 +197,9 @@ struct MermaidGraph: Sendable {
                           "#efe6fb,stroke:#a282d6", "#e3f6f6,stroke:#5fb3b3", "#f5f0e1,stroke:#b3a165", "#eef0f4,stroke:#9aa5b8"]
 
     private func render(nodes: [Int], edges: [(from: Int, to: Int)], elisions: [Elision], focus: Int?) -> String {
-        // Diagram ids follow the order of `nodes`; a position maps to its id through `local`.
-        var local: [Int: Int] = [:]
-        local.reserveCapacity(nodes.count)
-        for (index, node) in nodes.enumerated() { local[node] = index }
+        // Diagram ids follow the order of `nodes`, which is sorted: a position's id is its index
+        // there, found by binary search (a page draws at most `maxNodes` + 1 nodes).
+        func local(_ position: Int) -> Int? { Self.index(of: position, in: nodes) }
         var out = TextBuffer(capacity: 64 * (nodes.count + edges.count) + 512)
         out.add("```mermaid\nflowchart LR\n")
         for (index, position) in nodes.enumerated() {
@@ -209,7 +214,7 @@ struct MermaidGraph: Sendable {
             out.add("\"]\n")
         }
         for edge in edges {
-            guard let a = local[edge.from], let b = local[edge.to] else { continue }
+            guard let a = local(edge.from), let b = local(edge.to) else { continue }
             out.add("  n")
             out.add(a)
             out.add(" --> n")
@@ -218,7 +223,7 @@ struct MermaidGraph: Sendable {
         }
         for elision in elisions {
             for node in elision.attachedTo {
-                guard let id = local[node] else { continue }
+                guard let id = local(node) else { continue }
                 if elision.upstream {
                     out.add("  more_up -.-> n")
                     out.add(id)
@@ -251,7 +256,7 @@ struct MermaidGraph: Sendable {
             out.add(elisions.map { $0.upstream ? "more_up" : "more_down" }.joined(separator: ","))
             out.add(" more\n")
         }
-        if let focus, let id = local[focus] {
+        if let focus, let id = local(focus) {
             out.add("  classDef focus stroke:#2457c5,stroke-width:3px\n  class n")
             out.add(id)
             out.add(" focus\n")
@@ -262,12 +267,17 @@ struct MermaidGraph: Sendable {
 
     /// Whether the sorted `list` holds `value` (binary search).
     static func contains(_ list: [Int], _ value: Int) -> Bool {
+        index(of: value, in: list) != nil
+    }
+
+    /// Where the sorted `list` holds `value` (binary search).
+    static func index(of value: Int, in list: [Int]) -> Int? {
         var low = 0
         var high = list.count
         while low < high {
             let mid = (low + high) / 2
             if list[mid] < value { low = mid + 1 } else { high = mid }
         }
-        return low < list.count && list[low] == value
+        return low < list.count && list[low] == value ? low : nil
     }
 }
