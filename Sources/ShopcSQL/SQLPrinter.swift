@@ -6,14 +6,14 @@ public enum SQLPrinter {
     public static func print(_ query: Query) -> String {
         var printer = Printer()
         printer.writeQuery(query, 0)
-        return printer.out
+        return printer.out.text
     }
 
     /// The canonical text of a single expression, as it would appear at the start of a line.
     public static func print(_ expr: Expr) -> String {
         var printer = Printer()
         printer.writeExpr(expr, 0)
-        return printer.out
+        return printer.out.text
     }
 }
 
@@ -26,13 +26,13 @@ struct Printer {
     static let lineWidth = 80
 
     /// The text printed so far.
-    var out = ""
+    var out = PrintBuffer()
 
     /// The text `write` appends to an empty printer.
     func text(_ write: (inout Printer) -> Void) -> String {
         var printer = Printer()
         write(&printer)
-        return printer.out
+        return printer.out.text
     }
 
     func pad(_ level: Int) -> String { String(repeating: " ", count: level * 4) }
@@ -271,4 +271,20 @@ struct Printer {
             writeExpr(value, level)
         }
     }
+}
+
+/// The printer's text as UTF-8 bytes: a query is hundreds of small pieces, and appending them to a
+/// `String` costs several times more than copying their bytes.
+struct PrintBuffer {
+    private var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(512) }
+
+    mutating func append(_ piece: String) {
+        var piece = piece
+        piece.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// The text (built from whole strings, so valid UTF-8).
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 }
