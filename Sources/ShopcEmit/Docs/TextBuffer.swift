@@ -35,6 +35,28 @@ struct TextBuffer {
         }
     }
 
+    /// Appends ` name="value"` for each pair, in order.
+    mutating func add(attributes: KeyValuePairs<String, Int>) {
+        for (name, value) in attributes {
+            add(" ")
+            add(name)
+            add("=\"")
+            add(value)
+            add("\"")
+        }
+    }
+
+    /// Appends ` name="value"` for each pair, in order, the values escaped for HTML.
+    mutating func add(htmlAttributes: KeyValuePairs<String, String>) {
+        for (name, value) in htmlAttributes {
+            add(" ")
+            add(name)
+            add("=\"")
+            add(html: value)
+            add("\"")
+        }
+    }
+
     /// The text.
     var text: String { String(decoding: bytes, as: UTF8.self) }
 }
