@@ -127,7 +127,7 @@ extension StableJSON {
         public mutating func object<Value>(_ dictionary: [String: Value], _ value: (inout Writer, Value) -> Void) {
             beginObject()
             // Most objects here hold one member (one target); those need no sorting.
-            let members = dictionary.count < 2 ? Array(dictionary) : dictionary.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            let members = dictionary.count < 2 ? Array(dictionary) : dictionary.sorted { Self.utf8Precedes($0.key, $1.key) }
             for (key, item) in members {
                 self.key(key)
                 value(&self, item)
@@ -138,7 +138,7 @@ extension StableJSON {
         /// An object from a dictionary whose values are written in parallel, each into its own
         /// buffer, then joined in key order: the same text as `object(_:_:)`.
         public mutating func object<Value: Sendable>(parallel dictionary: [String: Value], _ value: @Sendable (inout Writer, Value) -> Void) {
-            let keys = dictionary.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let keys = dictionary.keys.sorted(by: Self.utf8Precedes)
             let depth = empty.count + 1
             let values = Parallel.map(keys) { key -> [UInt8] in
                 var nested = Writer(nestedIn: depth)
@@ -172,7 +172,28 @@ extension StableJSON {
         }
 
         private mutating func indent(_ level: Int) {
-            for _ in 0..<2 * level { bytes.append(UInt8(ascii: " ")) }
+            let count = 2 * level
+            if count <= Self.spaces.count {
+                Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<count])) }
+            } else {
+                bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+            }
+        }
+
+        /// Enough spaces for the indentation of 32 levels.
+        private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
+        /// Whether `a` sorts before `b` by their UTF-8 bytes (the order of `.sortedKeys`),
+        /// comparing the bytes in place: going through `utf8`'s iterator cost hundreds of
+        /// instructions per pair of keys that share a long prefix.
+        public static func utf8Precedes(_ a: String, _ b: String) -> Bool {
+            var (a, b) = (a, b)
+            return a.withUTF8 { x in
+                b.withUTF8 { y in
+                    for i in 0..<min(x.count, y.count) where x[i] != y[i] { return x[i] < y[i] }
+                    return x.count < y.count
+                }
+            }
         }
 
         private static func hex(_ digit: UInt8) -> UInt8 {

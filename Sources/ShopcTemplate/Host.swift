@@ -100,7 +100,8 @@ public struct SourceMap: Sendable {
 
 /// Collects rendered text, its byte size and source segments.
 struct OutputBuffer {
-    var text = ""
+    /// The output as UTF-8 bytes: appending a piece's bytes costs a fraction of `String +=`.
+    private var utf8: [UInt8] = []
     var bytes = 0
     var segments: [SourceMap.Segment] = []
     let recording: Bool
@@ -114,7 +115,11 @@ struct OutputBuffer {
             throw loc.error(.expansionLimit, "template output exceeds the limit of \(limit) bytes", at: source)
         }
         if recording { segments.append(.init(output: bytes, source: source, literal: literal)) }
-        text += s
+        var s = s
+        s.withUTF8 { utf8.append(contentsOf: $0) }
         bytes += n
     }
+
+    /// The output (whole strings appended, so valid UTF-8).
+    var text: String { String(decoding: utf8, as: UTF8.self) }
 }

@@ -42,6 +42,15 @@ final class BaseTests: XCTestCase {
         }
     }
 
+    func testJSONKeysSortByTheirUTF8Bytes() {
+        // The order of Foundation's `.sortedKeys`: byte order of the UTF-8, a prefix first.
+        let keys = ["b", "a", "ab", "é", "z", "", "Z", "model.m_10", "model.m_1", "ä", "a\u{301}", "\u{1F600}"]
+        let expected = keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        XCTAssertEqual(keys.sorted(by: StableJSON.Writer.utf8Precedes), expected)
+        XCTAssertEqual(expected.prefix(4), ["", "Z", "a", "ab"])
+        XCTAssertFalse(StableJSON.Writer.utf8Precedes("same", "same"))
+    }
+
     func testSuggestionFindsCloseNamesOnly() {
         XCTAssertEqual(Suggestion.closest(to: "stg_ordrs", in: ["stg_orders", "stg_payments"]), "stg_orders")
         XCTAssertEqual(Suggestion.closest(to: "MATERIALISED", in: ["materialized", "schema"]), "materialized")
