@@ -566,12 +566,35 @@ public enum DefaultTemplates {
         {{ sql_terminated }}
         {%- endif %}
         """#,
+        "workflow_build_steps.yml": #"""
+              - name: Check out
+                uses: {{ actions.checkout }}
+                with:
+                  persist-credentials: false
+        {%- if full_history %}
+                  fetch-depth: 0
+        {%- endif %}
+        {%- if swift_version %}
+              - name: Set up Swift
+                uses: {{ actions.setup_swift }}
+                with:
+                  swift-version: "{{ swift_version }}"
+        {%- endif %}
+              - name: Build shopc
+                run: swift build -c release --product shopc
+        {#- The steps that check out the repository (with its history when `full_history`) and build
+            shopc, shared by the jobs of workflow_pr.yml and workflow_deploy.yml (`build_steps`, and
+            `build_steps_shallow` for the verify job, which needs no history). #}
+        """#,
         "workflow_deploy.yml": #"""
         {{ header }}
         # Deploys project '{{ project }}': on every push to {{ branch }}{% if schedule %} and on schedule{% endif %}, verify
         # generated/, deploy target '{{ staging.name }}'{% if staging.tests %} and run its data tests{% endif %}, then deploy target
         # '{{ production.name }}' behind the '{{ production.environment }}' environment (add required reviewers to it
         # in the repository settings){% if docs %}, then publish the documentation to GitHub Pages{% endif %}.
+        # A push deploys only the models changed since the last successful run of this workflow
+        # and their dependents (`state:modified+` against that commit's generated/manifest.json),
+        # with setup, loads and masking; {% if schedule %}scheduled runs and {% endif %}runs started by hand deploy everything.
         name: shopc deploy
 
         on:
@@ -597,18 +620,7 @@ public enum DefaultTemplates {
             permissions:
               contents: read # to check out the repository
             steps:
-              - name: Check out
-                uses: {{ actions.checkout }}
-                with:
-                  persist-credentials: false
-        {%- if swift_version %}
-              - name: Set up Swift
-                uses: {{ actions.setup_swift }}
-                with:
-                  swift-version: "{{ swift_version }}"
-        {%- endif %}
-              - name: Build shopc
-                run: swift build -c release --product shopc
+        {{ build_steps_shallow }}
               - name: shopc compile --check
                 run: .build/release/shopc compile --check --format github
         {% for stage in stages %}
@@ -619,12 +631,42 @@ public enum DefaultTemplates {
             timeout-minutes: {{ timeout }}
             environment: {{ stage.environment }}
             permissions:
-              contents: read # to check out the generated scripts
+              contents: read # to check out the repository and read the last deployed commit's manifest
+              actions: read # to find the last successful run of this workflow
             steps:
-              - name: Check out
-                uses: {{ actions.checkout }}
-                with:
-                  persist-credentials: false
+        {{ build_steps }}
+              - name: Select what changed since the last successful deploy
+                id: select
+                env:
+                  GH_TOKEN: {% raw %}${{ github.token }}{% endraw %}
+                  GH_REPO: {% raw %}${{ github.repository }}{% endraw %}
+                  WORKFLOW: {% raw %}${{ github.workflow }}{% endraw %}
+                  EVENT: {% raw %}${{ github.event_name }}{% endraw %}
+                  BRANCH: "{{ branch }}"
+                  TARGET: {{ stage.name }}
+                run: |
+                  dir=generated
+                  if [ "$EVENT" = push ]; then
+                    last=$(gh run list --workflow "$WORKFLOW" --branch "$BRANCH" --status success --limit 1 --json headSha --jq '.[0].headSha // ""')
+                    state="$RUNNER_TEMP/state"
+                    mkdir -p "$state"
+                    if [ -n "$last" ] && git show "$last:generated/manifest.json" > "$state/manifest.json" 2>/dev/null; then
+                      dir="$RUNNER_TEMP/selected"
+                      .build/release/shopc compile --target "$TARGET" --select state:modified+ --state "$state" --out "$dir"
+                      {
+                        echo "### $TARGET: models changed since $last, and their dependents"
+                        echo
+                        echo '```'
+                        .build/release/shopc ls --target "$TARGET" --select state:modified+ --state "$state"
+                        echo '```'
+                      } >> "$GITHUB_STEP_SUMMARY"
+                    else
+                      echo "### $TARGET: no earlier successful deploy with a manifest, so every model" >> "$GITHUB_STEP_SUMMARY"
+                    fi
+                  else
+                    echo "### $TARGET: $EVENT run, so every model" >> "$GITHUB_STEP_SUMMARY"
+                  fi
+                  echo "dir=$dir" >> "$GITHUB_OUTPUT"
               - name: Install the Snowflake CLI
                 env:
                   SNOWFLAKE_CLI_VERSION: "{{ snowflake_cli_version }}"
@@ -643,12 +685,13 @@ public enum DefaultTemplates {
         {%- if secrets.passphrase %}
                   PRIVATE_KEY_PASSPHRASE: {{ secrets.passphrase }}
         {%- endif %}
+                  DEPLOY_DIR: {% raw %}${{ steps.select.outputs.dir }}{% endraw %}
                   SCRIPT: {{ script.path }}
                 run: |
                   snow sql --temporary-connection --authenticator SNOWFLAKE_JWT \
                     --private-key-file "$RUNNER_TEMP/snowflake_key.p8" \
                     --account "$SNOWFLAKE_ACCOUNT" --user "$SNOWFLAKE_USER" \
-                    -f "$SCRIPT"
+                    -f "$DEPLOY_DIR/$SCRIPT"
         {%- endfor %}
               - name: Remove the private key
                 if: always()
@@ -735,19 +778,7 @@ public enum DefaultTemplates {
             permissions:
               contents: read # to check out the repository and read the base branch's manifest
             steps:
-              - name: Check out
-                uses: {{ actions.checkout }}
-                with:
-                  persist-credentials: false
-                  fetch-depth: 0
-        {%- if swift_version %}
-              - name: Set up Swift
-                uses: {{ actions.setup_swift }}
-                with:
-                  swift-version: "{{ swift_version }}"
-        {%- endif %}
-              - name: Build shopc
-                run: swift build -c release --product shopc
+        {{ build_steps }}
               - name: shopc check
                 run: .build/release/shopc check --format github
               - name: shopc compile --check

@@ -15,6 +15,10 @@ struct WorkflowEmitter {
     func emit(_ artifacts: ArtifactSet, _ d: inout Diagnostics) -> [(String, String)] {
         var out: [(String, String)] = []
         var globals = common()
+        for (name, history) in [("build_steps", true), ("build_steps_shallow", false)] {
+            globals["full_history"] = .bool(history)
+            globals[name] = .string(templates.render("workflow_build_steps.yml", globals, &d) ?? "")
+        }
         if let text = templates.render("workflow_pr.yml", globals, &d) { out.append(("workflows/shopc-pr.yml", text)) }
         let targets = [
             (job: "staging", name: deploy.stagingTarget, environment: "staging", needs: "verify"),
@@ -42,8 +46,10 @@ struct WorkflowEmitter {
         return out
     }
 
+    /// A script a deploy job runs: `path` is relative to the folder the job deploys from
+    /// (`generated/`, or the selection it compiled).
     func script(_ title: String, _ path: String) -> TemplateValue {
-        .dict(["title": .string(title), "path": .string("generated/\(path)")])
+        .dict(["title": .string(title), "path": .string(path)])
     }
 
     /// `owner/repo@sha # owner/repo` for a pinned action (validated when the spec was loaded).
