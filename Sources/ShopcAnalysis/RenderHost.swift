@@ -217,8 +217,12 @@ struct RenderHost: TemplateHost {
             throw TemplateError(.error(
                 .expansionLimit, "macro '\(spec.name.value)' calls itself (\(chain)); recursive macros are not allowed", at: call.location, notes: [callNote]))
         }
+        let recordedCall = RecordedMacroCall(macro: spec, arguments: recorded, location: call.location)
         if macroStack.isEmpty {
-            macroCalls.append(RecordedMacroCall(macro: spec, arguments: recorded, location: call.location))
+            macroCalls.append(recordedCall)
+        } else if !macroCalls.isEmpty {
+            // Called from a macro: its text lands in the expansion of the model's current call.
+            macroCalls[macroCalls.count - 1].nested.append(recordedCall)
         }
         macroStack.append(spec.name.value)
         defer { macroStack.removeLast() }

@@ -10,6 +10,10 @@ struct RecordedMacroCall: Sendable {
     var arguments: [(argument: MacroArgumentSpec, value: TemplateValue, location: SourceLocation)]
     /// Where the macro's name is written at the call site.
     var location: SourceLocation
+    /// The macros this call's body called in turn (at any depth), in call order: their text ends
+    /// up in this call's expansion, so their `column` and `expression` arguments are checked
+    /// against the same scope.
+    var nested: [RecordedMacroCall] = []
 }
 
 extension QueryBinder {
@@ -17,8 +21,25 @@ extension QueryBinder {
     /// must name a column in scope, arguments with a SQL type must have a fitting type, and the
     /// expansion must fit the declared `returns` type. Returns whether an argument was wrong.
     mutating func checkMacroCall(_ call: RecordedMacroCall, expansion: Typed, _ context: ExprContext) -> Bool {
-        let macro = call.macro.name.value
         let start = diagnostics.count
+        checkArguments(of: call, context, notes: [])
+        if diagnostics.count > start { return true }
+        // A macro called from another one: only when the outer call's own arguments are right,
+        // so that one wrong value passed down is reported once, at the model.
+        let calledFrom = DiagnosticNote("in macro '\(call.macro.name.value)' called here", at: call.location)
+        for inner in call.nested { checkArguments(of: inner, context, notes: [calledFrom]) }
+        if diagnostics.count > start { return true }
+        if let returns = call.macro.returns, let expected = SQLType.parse(returns.value), !TypeCoercion.fits(expansion.type, expected) {
+            diagnostics.append(.error(.macroReturnType, "macro '\(call.macro.name.value)' is declared to return \(returns.value.uppercased()), but its expansion here is \(expansion.type)", at: call.location,
+                                      notes: [DiagnosticNote("'returns' is declared here", at: returns.location)]))
+        }
+        return false
+    }
+
+    /// Checks the `column` and `expression` arguments of `call` against `context`'s scope;
+    /// `notes` are added to each diagnostic (where the call was reached from).
+    private mutating func checkArguments(of call: RecordedMacroCall, _ context: ExprContext, notes extra: [DiagnosticNote]) {
+        let macro = call.macro.name.value
         for (argument, value, location) in call.arguments {
             let declared = argument.type.value.split(separator: " ", maxSplits: 1).map(String.init)
             guard let kind = declared.first?.lowercased(), kind == "column" || kind == "expression" else { continue }
@@ -31,12 +52,13 @@ extension QueryBinder {
             default: continue
             }
             let declaredNote = DiagnosticNote("'\(argument.name.value)' is declared here", at: argument.name.location)
+            let notes = [declaredNote] + extra
             guard case .success(let parsed) = SQLParser.parseExpression(text) else {
-                diagnostics.append(.error(.macroArgumentColumn, "argument '\(argument.name.value)' of macro '\(macro)' is not a valid SQL \(kind == "column" ? "column name" : "expression"): '\(text)'", at: location, notes: [declaredNote]))
+                diagnostics.append(.error(.macroArgumentColumn, "argument '\(argument.name.value)' of macro '\(macro)' is not a valid SQL \(kind == "column" ? "column name" : "expression"): '\(text)'", at: location, notes: notes))
                 continue
             }
             if kind == "column", !Self.isColumnLike(parsed) {
-                diagnostics.append(.error(.macroArgumentColumn, "argument '\(argument.name.value)' of macro '\(macro)' must name a column, got the expression '\(text)'", at: location, notes: [declaredNote]))
+                diagnostics.append(.error(.macroArgumentColumn, "argument '\(argument.name.value)' of macro '\(macro)' must name a column, got the expression '\(text)'", at: location, notes: notes))
                 continue
             }
             let saved = diagnostics.count
@@ -50,22 +72,15 @@ extension QueryBinder {
                 // Suggest by the column's own name, keeping the caller's qualifier.
                 let parts = text.split(separator: ".").map(String.init)
                 let qualifier = parts.count > 1 ? parts.dropLast().joined(separator: ".") + "." : ""
-                var notes = Suggestion.closest(to: parts.last ?? text, in: candidates).map { [DiagnosticNote("did you mean '\(qualifier)\($0)'?")] } ?? []
-                notes.append(declaredNote)
+                let suggestion = Suggestion.closest(to: parts.last ?? text, in: candidates).map { [DiagnosticNote("did you mean '\(qualifier)\($0)'?")] } ?? []
                 let what = kind == "column" ? "names column '\(text)', which is not" : "reads a column that is not"
-                diagnostics.append(.error(.macroArgumentColumn, "argument '\(argument.name.value)' of macro '\(macro)' \(what) in scope here (\(problems.first ?? "unknown column"))", at: location, notes: notes))
+                diagnostics.append(.error(.macroArgumentColumn, "argument '\(argument.name.value)' of macro '\(macro)' \(what) in scope here (\(problems.first ?? "unknown column"))", at: location, notes: suggestion + notes))
                 continue
             }
             if let expected, !TypeCoercion.fits(typed.type, expected) {
-                diagnostics.append(.error(.macroArgumentSQLType, "argument '\(argument.name.value)' of macro '\(macro)' expects \(kind) \(declared[1].uppercased()), but '\(text)' is \(typed.type)", at: location, notes: [declaredNote]))
+                diagnostics.append(.error(.macroArgumentSQLType, "argument '\(argument.name.value)' of macro '\(macro)' expects \(kind) \(declared[1].uppercased()), but '\(text)' is \(typed.type)", at: location, notes: notes))
             }
         }
-        if diagnostics.count > start { return true }
-        if let returns = call.macro.returns, let expected = SQLType.parse(returns.value), !TypeCoercion.fits(expansion.type, expected) {
-            diagnostics.append(.error(.macroReturnType, "macro '\(macro)' is declared to return \(returns.value.uppercased()), but its expansion here is \(expansion.type)", at: call.location,
-                                      notes: [DiagnosticNote("'returns' is declared here", at: returns.location)]))
-        }
-        return false
     }
 
     /// Runs `body` with macro-expansion checks off (argument texts have their own offsets).
