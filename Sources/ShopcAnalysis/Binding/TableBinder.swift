@@ -40,12 +40,7 @@ extension QueryBinder {
             outer.append(scope)
             bindTable(pivot.source, into: &inner)
             outer.removeLast()
-            var context = ExprContext(scope: inner, clause: .other)
-            _ = typeExpr(.function(pivot.aggregate), &context)
-            _ = typeExpr(.column(pivot.pivotColumn), &context)
-            scope.relations.append(ScopeRelation(
-                key: pivot.alias?.name.normalized ?? "", columns: [], open: true,
-                origin: RelationOrigin(description: "PIVOT", location: at(pivot.range))))
+            scope.relations.append(pivotRelation(pivot, input: inner))
         case .unpivot(let unpivot):
             // A LATERAL source sees the relations to its left.
             var inner = FromScope()
@@ -71,6 +66,79 @@ extension QueryBinder {
             scope.relations.append(ScopeRelation(
                 key: unpivot.alias?.name.normalized ?? "", columns: columns, open: inner.relations.contains { $0.open },
                 origin: RelationOrigin(description: "UNPIVOT", location: at(unpivot.range))))
+        }
+    }
+
+    /// The result of `PIVOT`: the input's other columns (its implicit `GROUP BY`), then a column per
+    /// listed value, named as Snowflake names it (`'paid'` for the string `'paid'`, `1` for the
+    /// number 1: quoted identifiers `"'paid'"` and `"1"`), typed as the aggregate or its
+    /// `DEFAULT ON NULL` value, with the lineage of the aggregated and pivoted columns. `ANY`, a
+    /// subquery or values of other kinds give columns shopc cannot name: the relation is open.
+    mutating func pivotRelation(_ pivot: PivotTable, input: FromScope) -> ScopeRelation {
+        var context = ExprContext(scope: input, clause: .other)
+        let aggregate = typeExpr(.function(pivot.aggregate), &context)
+        let pivoted = typeExpr(.column(pivot.pivotColumn), &context)
+        var type = aggregate.type
+        if let fallback = pivot.defaultOnNull {
+            type = TypeCoercion.unify(type, typeExpr(fallback, &context).type) ?? type
+        }
+        var lineage = aggregate.lineage
+        lineage.merge(pivoted.lineage)
+        lineage = lineage.promoted(to: .derived)
+        var consumed: Set<String> = []
+        if let column = pivot.pivotColumn.column { consumed.insert(column.normalized) }
+        for argument in pivot.aggregate.arguments { Self.columnNames(in: argument.value, into: &consumed) }
+        var columns = input.relations.flatMap(\.columns).filter { !consumed.contains($0.key) }
+        var open = input.relations.contains { $0.open }
+        switch pivot.values {
+        case .list(let values):
+            for value in values {
+                guard let name = Self.pivotColumnName(value) else {
+                    open = true
+                    continue
+                }
+                columns.append(ScopeColumn(name: name, type: type, lineage: lineage))
+            }
+        case .any, .subquery:
+            open = true
+        }
+        var relation = ScopeRelation(
+            key: pivot.alias?.name.normalized ?? "", columns: columns, open: open,
+            origin: RelationOrigin(description: "PIVOT", location: at(pivot.range)))
+        if let alias = pivot.alias { relation = applyColumnAliases(relation, alias) }
+        return relation
+    }
+
+    /// The name Snowflake gives the column of a `PIVOT` value, or nil for values it names otherwise.
+    static func pivotColumnName(_ value: Expr) -> Identifier? {
+        switch value {
+        case .literal(let literal):
+            switch literal.kind {
+            case .string(let text): Identifier("'\(text)'", quoted: true)
+            case .number(let text): Identifier(text, quoted: true)
+            default: nil
+            }
+        case .nested(let inner, _): pivotColumnName(inner)
+        default: nil
+        }
+    }
+
+    /// The names of the columns `expr` reads (the last part of each reference).
+    static func columnNames(in expr: Expr, into names: inout Set<String>) {
+        switch expr {
+        case .column(let ref):
+            if let column = ref.column { names.insert(column.normalized) }
+        case .function(let call):
+            for argument in call.arguments { columnNames(in: argument.value, into: &names) }
+        case .unary(_, let inner, _), .nested(let inner, _), .isNull(let inner, _, _):
+            columnNames(in: inner, into: &names)
+        case .binary(_, let a, let b, _):
+            columnNames(in: a, into: &names)
+            columnNames(in: b, into: &names)
+        case .cast(let cast):
+            columnNames(in: cast.value, into: &names)
+        default:
+            break
         }
     }
 
