@@ -7,6 +7,15 @@ extension QueryBinder {
         ("SEQ", .integer), ("KEY", .text), ("PATH", .text), ("INDEX", .integer), ("VALUE", .variant), ("THIS", .variant),
     ]
 
+    /// The system table functions of fixed shape, by name, with their columns in Snowflake's
+    /// order: `GENERATOR` has none (its rows are read through `SEQ4()` and the like).
+    static let tableFunctionColumns: [String: [(String, SQLType)]] = [
+        "FLATTEN": flattenColumns,
+        "SPLIT_TO_TABLE": [("SEQ", .integer), ("INDEX", .integer), ("VALUE", .text)],
+        "STRTOK_SPLIT_TO_TABLE": [("SEQ", .integer), ("INDEX", .integer), ("VALUE", .text)],
+        "GENERATOR": [],
+    ]
+
     /// Adds the relations of one `FROM` item to `scope`, binding join conditions as it goes.
     mutating func bindTable(_ table: TableRef, into scope: inout FromScope) {
         switch table {
@@ -165,7 +174,8 @@ extension QueryBinder {
         return ScopeRelation(key: relation.key, columns: shape.columns, open: relation.open, origin: relation.origin)
     }
 
-    /// `TABLE(f(…))` / `LATERAL FLATTEN(…)`: FLATTEN has a fixed shape; others are open.
+    /// `TABLE(f(…))` / `LATERAL FLATTEN(…)`: the functions of `tableFunctionColumns` have a fixed
+    /// shape; others (user functions, `RESULT_SCAN`…) are open.
     mutating func tableFunction(_ function: TableFunction, scope: FromScope) -> ScopeRelation {
         var context = ExprContext(scope: scope, clause: .other)
         var lineage: LineageSet = [:]
@@ -175,10 +185,10 @@ extension QueryBinder {
         let name = function.call.name.last?.normalized ?? ""
         let key = function.alias?.name.normalized ?? name
         let origin = RelationOrigin(description: "\(name)(…)", location: at(function.range))
-        guard name == "FLATTEN" else {
+        guard let shape = Self.tableFunctionColumns[name] else {
             return ScopeRelation(key: key, columns: [], open: true, origin: origin)
         }
-        let columns = Self.flattenColumns.map { ScopeColumn(name: Identifier($0.0), type: $0.1, lineage: lineage.promoted(to: .derived)) }
+        let columns = shape.map { ScopeColumn(name: Identifier($0.0), type: $0.1, lineage: lineage.promoted(to: .derived)) }
         var relation = ScopeRelation(key: key, columns: columns, open: false, origin: origin)
         if let alias = function.alias { relation = applyColumnAliases(relation, alias) }
         return relation
