@@ -8,12 +8,16 @@ public enum PivotValues: Sendable, Hashable, Codable {
     case subquery(Query)
 }
 
-/// `source PIVOT (agg(x) FOR col IN (…) [DEFAULT ON NULL (v)]) [AS alias]`.
+/// `source PIVOT (agg(x) [AS a] FOR col IN (v [AS b], …) [DEFAULT ON NULL (v)]) [AS alias]`.
 public struct PivotTable: Sendable, Hashable, Codable {
     /// The pivoted input.
     public var source: TableRef
     /// The aggregate computed per value.
     public var aggregate: FunctionCall
+    /// `agg(x) AS a`: appended to every value column's name as `_A`.
+    public var aggregateAlias: Identifier?
+    /// `v AS b` per listed value (nil where none), in the order of `values`' list.
+    public var valueAliases: [Identifier?] = []
     /// The column whose values become columns.
     public var pivotColumn: ColumnRef
     /// The values.
@@ -74,6 +78,12 @@ public struct UnpivotTable: Sendable, Hashable, Codable {
 
 extension Parser {
     /// Wraps `source` in any `PIVOT`/`UNPIVOT`/`SAMPLE` operators that follow it.
+    /// `[AS] name` after a PIVOT aggregate or value, or nil.
+    private mutating func parsePivotAlias() throws(SQLSyntaxError) -> Identifier? {
+        if accept(.as) { return try parseIdentifier("alias after AS") }
+        return atIdentifier ? takeIdentifier() : nil
+    }
+
     mutating func parsePivots(_ source: TableRef, start: Int) throws(SQLSyntaxError) -> TableRef {
         var result = source
         while check(.pivot) || check(.unpivot) || atSample {
@@ -85,11 +95,13 @@ extension Parser {
                 let name = try parseDottedName("aggregate function")
                 guard check(.leftParen) else { throw expected("'(' after aggregate function name") }
                 let aggregate = try parseFunctionCall(name: name, start: callStart)
+                let aggregateAlias = try parsePivotAlias()
                 try expect(.for, "in PIVOT")
                 let columnName = try parseDottedName("pivot column")
                 try expect(.in, "in PIVOT")
                 try expect(.leftParen, "'(' after IN")
                 let values: PivotValues
+                var valueAliases: [Identifier?] = []
                 if accept(.any) {
                     var order: [OrderItem] = []
                     if accept(.order) {
@@ -100,7 +112,13 @@ extension Parser {
                 } else if check(.select) || check(.with) {
                     values = .subquery(try parseQuery())
                 } else {
-                    values = .list(try parseExprList())
+                    var list: [Expr] = []
+                    repeat {
+                        list.append(try parseExpr())
+                        valueAliases.append(try parsePivotAlias())
+                    } while accept(.comma)
+                    values = .list(list)
+                    if valueAliases.allSatisfy({ $0 == nil }) { valueAliases = [] }
                 }
                 try expect(.rightParen, "')' after PIVOT values")
                 var defaultOnNull: Expr?
@@ -113,10 +131,12 @@ extension Parser {
                 }
                 try expect(.rightParen, "')' to close PIVOT")
                 let alias = try parseTableAlias()
-                result = .pivot(
-                    PivotTable(
-                        source: result, aggregate: aggregate, pivotColumn: ColumnRef(columnName.parts, range: columnName.range),
-                        values: values, defaultOnNull: defaultOnNull, alias: alias, range: range(from: start)))
+                var pivot = PivotTable(
+                    source: result, aggregate: aggregate, pivotColumn: ColumnRef(columnName.parts, range: columnName.range),
+                    values: values, defaultOnNull: defaultOnNull, alias: alias, range: range(from: start))
+                pivot.aggregateAlias = aggregateAlias
+                pivot.valueAliases = valueAliases
+                result = .pivot(pivot)
             } else {
                 advance()
                 var includeNulls: Bool?
@@ -145,10 +165,15 @@ extension Parser {
 
 extension Printer {
     func pivot(_ pivot: PivotTable, _ level: Int) -> String {
-        var out = tableRef(pivot.source, level) + " PIVOT (" + functionCall(pivot.aggregate, level) + " FOR "
+        var out = tableRef(pivot.source, level) + " PIVOT (" + functionCall(pivot.aggregate, level)
+            + (pivot.aggregateAlias.map { " AS " + $0.description } ?? "") + " FOR "
             + expr(.column(pivot.pivotColumn), level) + " IN ("
         switch pivot.values {
-        case .list(let values): out += exprs(values, level)
+        case .list(let values):
+            out += values.enumerated().map { index, value in
+                let alias = index < pivot.valueAliases.count ? pivot.valueAliases[index] : nil
+                return expr(value, level) + (alias.map { " AS " + $0.description } ?? "")
+            }.joined(separator: ", ")
         case .any(let order): out += "ANY" + (order.isEmpty ? "" : " ORDER BY " + orderItems(order, level))
         case .subquery(let query): out += newline(level + 1) + self.query(query, level + 1) + newline(level)
         }

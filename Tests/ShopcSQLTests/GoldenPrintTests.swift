@@ -310,6 +310,14 @@ final class GoldenPrintTests: XCTestCase {
             """)
     }
 
+    func testPivotAliases() {
+        // Aliases for the aggregate and for values, with and without AS; a reparse prints the same.
+        let sql = "select * from sales pivot (sum(amount) as total for month in ('JAN' as jan, 'FEB' feb, 'MAR')) as p"
+        let expected = "SELECT\n    *\nFROM sales PIVOT (SUM(amount) AS total FOR month IN ('JAN' AS jan, 'FEB' AS feb, 'MAR')) AS p"
+        assertPrints(sql, expected)
+        assertPrints(expected, expected)
+    }
+
     func testQuantifiedComparisonAndExtract() {
         assertPrints(
             "select extract(year from d) from t where x > all (select y from u)",

@@ -101,12 +101,13 @@ extension QueryBinder {
         var open = input.relations.contains { $0.open }
         switch pivot.values {
         case .list(let values):
-            for value in values {
-                guard let name = Self.pivotColumnName(value) else {
+            for (index, value) in values.enumerated() {
+                let alias = index < pivot.valueAliases.count ? pivot.valueAliases[index] : nil
+                guard let base = alias ?? Self.pivotColumnName(value) else {
                     open = true
                     continue
                 }
-                columns.append(ScopeColumn(name: name, type: type, lineage: lineage))
+                columns.append(ScopeColumn(name: Self.pivotColumnName(base, aggregateAlias: pivot.aggregateAlias), type: type, lineage: lineage))
             }
         case .any, .subquery:
             open = true
@@ -116,6 +117,16 @@ extension QueryBinder {
             origin: RelationOrigin(description: "PIVOT", location: at(pivot.range)))
         if let alias = pivot.alias { relation = applyColumnAliases(relation, alias) }
         return relation
+    }
+
+    /// A value column's name with the aggregate's alias appended as Snowflake does (`_ALIAS`): the
+    /// resolved names joined, unquoted when the result is a plain upper-case name.
+    static func pivotColumnName(_ base: Identifier, aggregateAlias: Identifier?) -> Identifier {
+        guard let aggregateAlias else { return base }
+        let name = base.normalized + "_" + aggregateAlias.normalized
+        let plain = name.utf8.first.map { !(0x30...0x39).contains($0) } ?? false
+            && name.utf8.allSatisfy { (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F || $0 == 0x24 }
+        return Identifier(name, quoted: !plain)
     }
 
     /// The name Snowflake gives the column of a `PIVOT` value, or nil for values it names otherwise.
