@@ -124,8 +124,7 @@ extension QueryBinder {
     static func pivotColumnName(_ base: Identifier, aggregateAlias: Identifier?) -> Identifier {
         guard let aggregateAlias else { return base }
         let name = base.normalized + "_" + aggregateAlias.normalized
-        let plain = name.utf8.first.map { !(0x30...0x39).contains($0) } ?? false
-            && name.utf8.allSatisfy { (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F || $0 == 0x24 }
+        let plain = SnowflakeNames.resolvesUnquoted(name)
         return Identifier(name, quoted: !plain)
     }
 
