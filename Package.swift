@@ -63,7 +63,7 @@ let package = Package(
             dependencies: ["ShopcBase", "ShopcSpec", "ShopcTemplate", "ShopcSQL", "ShopcAnalysis"]),
         .testTarget(
             name: "GoldenTests",
-            dependencies: ["ShopcBase", "ShopcAnalysis", "ShopcDriver", "ShopcEmit"],
+            dependencies: ["ShopcBase", "ShopcSpec", "ShopcAnalysis", "ShopcDriver", "ShopcEmit"],
             exclude: ["Fixtures"]),
     ]
 )

@@ -2,6 +2,7 @@ import Foundation
 import ShopcAnalysis
 import ShopcBase
 import ShopcDriver
+import ShopcSpec
 @testable import ShopcEmit
 import XCTest
 
@@ -121,6 +122,58 @@ final class DocsTests: XCTestCase {
         XCTAssertEqual(
             try XCTUnwrap(real.node(orders)).columns.first { $0.name == "profit" }?.origins.map(\.column).sorted(),
             ["cost_price", "quantity", "selling_price"])
+    }
+
+    /// A project of `silver` models that read nothing and `gold` models that read two of them each.
+    static func layered(silver: Int, gold: Int) throws -> AnalysedProject {
+        var yaml = """
+        project:
+          name: layered
+          default_target: dev
+          targets:
+            dev: {database: D, schema: S, warehouse: W, role: R}
+          layers:
+            - {name: silver, reads: [silver]}
+            - {name: gold, reads: [silver, gold]}
+        models:
+
+        """
+        for i in 0..<silver { yaml += "  - {name: s\(i), layer: silver, sql: \"SELECT \(i) AS id\"}\n" }
+        for i in 0..<gold {
+            yaml += "  - {name: g\(i), layer: gold, sql: \"SELECT id FROM {{ ref('s\(2 * i)') }} UNION ALL SELECT id FROM {{ ref('s\(2 * i + 1)') }}\"}\n"
+        }
+        var d = Diagnostics()
+        let specs = SpecLoader(readReferenced: { _ in .missing }).load(files: [("specs/models/layered.yml", Array(yaml.utf8))], diagnostics: &d)
+        let project = ProjectAnalyzer(specs: specs).analyse(&d)
+        XCTAssertEqual(d.all.filter { $0.severity == .error }.map(\.message), [])
+        return try XCTUnwrap(project)
+    }
+
+    func testALargeProjectsOverviewDrawsItsLayers() throws {
+        // 400 + 120 = 520 nodes: past the limit, the overview draws two boxes and one arrow.
+        let project = try Self.layered(silver: 400, gold: 120)
+        var artifacts = ArtifactSet()
+        DocsEmitter(project: project).emit(into: &artifacts)
+        let html = try XCTUnwrap(artifacts.files["docs/index.html"])
+        let overview = try XCTUnwrap(html.components(separatedBy: "<section id=\"overview\"").last?.components(separatedBy: "</section>").first)
+        XCTAssertTrue(overview.contains("<p class=\"muted\">520 nodes and 240 edges: more than 500 nodes make a graph nobody can read"))
+        XCTAssertTrue(overview.contains("<g class=\"gnode g0\"><title>silver: 400 models</title>"))
+        XCTAssertTrue(overview.contains("<g class=\"gnode g1\"><title>gold: 120 models</title>"))
+        XCTAssertTrue(overview.contains(">silver (400)</text></g>"))
+        XCTAssertEqual(overview.components(separatedBy: "class=\"gnode").count - 1, 2)
+        XCTAssertEqual(overview.components(separatedBy: "<path class=\"edge\"").count - 1, 1)
+        XCTAssertFalse(overview.contains("<a class=\"gnode"), "no node is drawn one by one")
+        XCTAssertTrue(overview.contains("<tr><td>silver</td><td>gold</td><td>240</td></tr>\n</tbody>"))
+        // Every node still has its page, and the README no longer sends readers to a whole graph.
+        XCTAssertTrue(html.contains("<section id=\"model-g119\""))
+        let readme = try XCTUnwrap(artifacts.files["docs/README.md"])
+        XCTAssertTrue(readme.contains("every model page draws its own lineage.\n"))
+        XCTAssertFalse(readme.contains("has the whole graph"))
+
+        // At the limit or below, every node is drawn and links to its page.
+        let html2 = DocsHTML(catalog: DocsCatalog(project: project), schemaRows: [], customSchemas: []).overview(graphLimit: 520)
+        XCTAssertEqual(html2.components(separatedBy: "<a class=\"gnode").count - 1, 520)
+        XCTAssertTrue(html2.contains("data-node=\"model.g0\""))
     }
 
     func testEscaping() {

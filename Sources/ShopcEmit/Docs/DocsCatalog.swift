@@ -209,6 +209,24 @@ struct DocsCatalog {
         for (index, node) in nodes.enumerated() { position[node.id] = index }
     }
 
+    /// The group (index in `groups`) of each node, by position in `nodes`.
+    var groupOfNode: [Int] {
+        groups.enumerated().flatMap { index, group in group.nodes.map { _ in index } }
+    }
+
+    /// The dependencies between groups: one entry per pair of groups (indices in `groups`, a
+    /// group with itself included) with at least one edge between them, sorted, with the number
+    /// of edges.
+    func groupDependencies() -> [(from: Int, to: Int, count: Int)] {
+        let groupOf = groupOfNode
+        var counts: [Int: Int] = [:]
+        for edge in edges {
+            guard let from = position[edge.from], let to = position[edge.to] else { continue }
+            counts[groupOf[from] * groups.count + groupOf[to], default: 0] += 1
+        }
+        return counts.keys.sorted().map { (from: $0 / groups.count, to: $0 % groups.count, count: counts[$0] ?? 0) }
+    }
+
     /// `items` in the order of their node ids (`NodeID <` compares descriptions), each
     /// description built once rather than in every comparison.
     static func sortedByID<T>(_ items: [T], _ ids: (T) -> (NodeID, NodeID)) -> [T] {

@@ -58,24 +58,68 @@ struct DocsHTML: Sendable {
         return out
     }
 
-    /// The overview page: graph (laid out here, the longest piece of the docs), coverage,
-    /// environments.
-    func overview() -> String {
-        let layout = GraphLayout.layout(
-            nodes: catalog.nodes.map(\.key), edges: catalog.edges.map { (from: $0.from.description, to: $0.to.description) })
+    /// The most nodes the overview draws one by one. Beyond it a layered drawing is thousands of
+    /// pixels tall with millions of crossings (10,000 nodes: 611,000 px, 6 million), which nobody
+    /// can read, so the overview draws the layers instead, as `README.md` does past 100 nodes.
+    static let maxGraphNodes = 500
+
+    /// The overview page: the lineage graph (laid out here, the longest piece of the docs) or, for
+    /// a project of more than `graphLimit` nodes, the graph of its layers; coverage; environments.
+    func overview(graphLimit: Int = Self.maxGraphNodes) -> String {
         var out = "<section id=\"overview\" class=\"page\" data-name=\"overview\">\n<h2>Lineage</h2>\n"
-        out += "<p class=\"muted\">Sources on the left, marts on the right; click a node to open it. \(DocsText.count(catalog.edges.count, "edge")), \(DocsText.count(layout.crossings, "crossing")).</p>\n"
-        out += "<p class=\"legend\">" + catalog.groups.enumerated().map { index, group in
+        out += catalog.nodes.count > graphLimit ? layerGraph() : nodeGraph()
+        out += coverage()
+        out += environments()
+        out += "</section>\n"
+        return out
+    }
+
+    /// The legend: one colour per group.
+    func legend() -> String {
+        "<p class=\"legend\">" + catalog.groups.enumerated().map { index, group in
             "<span><i class=\"g\(index % 8)\"></i>\(DocsText.html(group.name))</span>"
         }.joined() + "</p>\n"
+    }
+
+    /// Every node and edge, each node a link to its page.
+    func nodeGraph() -> String {
+        let layout = GraphLayout.layout(
+            nodes: catalog.nodes.map(\.key), edges: catalog.edges.map { (from: $0.from.description, to: $0.to.description) })
+        var out = "<p class=\"muted\">Sources on the left, marts on the right; click a node to open it. \(DocsText.count(catalog.edges.count, "edge")), \(DocsText.count(layout.crossings, "crossing")).</p>\n"
+        out += legend()
         var labels: [String: GraphSVG.Label] = [:]
         for node in catalog.nodes {
             labels[node.key] = GraphSVG.Label(text: node.name, group: node.group, anchor: node.anchor, title: node.key)
         }
         out += "<div class=\"graph-wrap\">\n" + GraphSVG(layout: layout, labels: labels, groups: catalog.groups.map(\.name)).render() + "\n</div>\n"
-        out += coverage()
-        out += environments()
-        out += "</section>\n"
+        return out
+    }
+
+    /// One box per group (layer) with its number of nodes, one arrow per pair of groups with
+    /// dependencies between them, and a table counting those dependencies.
+    func layerGraph() -> String {
+        let groups = catalog.groups
+        let pairs = catalog.groupDependencies()
+        // Layout ids are group positions, zero-padded so that name order is group order.
+        let ids = groups.indices.map { String(repeating: "0", count: max(0, 4 - String($0).count)) + String($0) }
+        let layout = GraphLayout.layout(nodes: ids, edges: pairs.map { (from: ids[$0.from], to: ids[$0.to]) })
+        var labels: [String: GraphSVG.Label] = [:]
+        for (index, group) in groups.enumerated() {
+            let noun = group.nodes.first?.kind == "source" ? "source table" : "model"
+            labels[ids[index]] = GraphSVG.Label(
+                text: "\(group.name) (\(group.nodes.count))", group: group.name, anchor: nil,
+                title: "\(group.name): \(DocsText.count(group.nodes.count, noun))")
+        }
+        var out = "<p class=\"muted\">\(DocsText.count(catalog.nodes.count, "node")) and \(DocsText.count(catalog.edges.count, "edge")): "
+        out += "more than \(Self.maxGraphNodes) nodes make a graph nobody can read, so each box is a layer with its number of nodes "
+        out += "and each arrow the dependencies between two layers, counted below. Each node's page links its upstream and downstream nodes.</p>\n"
+        out += legend()
+        out += "<div class=\"graph-wrap\">\n" + GraphSVG(layout: layout, labels: labels, groups: groups.map(\.name)).render() + "\n</div>\n"
+        out += "<table class=\"layer-edges\">\n<thead><tr><th>from</th><th>to</th><th>dependencies</th></tr></thead>\n<tbody>\n"
+        for pair in pairs {
+            out += "<tr><td>\(DocsText.html(groups[pair.from].name))</td><td>\(DocsText.html(groups[pair.to].name))</td><td>\(pair.count)</td></tr>\n"
+        }
+        out += "</tbody>\n</table>\n"
         return out
     }
 

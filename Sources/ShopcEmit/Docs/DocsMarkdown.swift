@@ -49,7 +49,8 @@ struct DocsMarkdown {
         guard catalog.nodes.count > Self.maxIndexNodes else { return mermaid.renderAll() }
         var out = "The project has \(catalog.nodes.count) nodes, too many to draw one by one (GitHub does not render mermaid diagrams that large). "
         out += "Each box is a layer with its number of nodes, each arrow the number of dependencies between two layers; "
-        out += "every model page draws its own lineage, and [index.html](index.html) has the whole graph.\n\n"
+        out += catalog.nodes.count > DocsHTML.maxGraphNodes
+            ? "every model page draws its own lineage.\n\n" : "every model page draws its own lineage, and [index.html](index.html) has the whole graph.\n\n"
         return out + mermaid.renderLayers()
     }
 

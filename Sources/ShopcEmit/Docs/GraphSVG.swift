@@ -5,8 +5,8 @@ struct GraphSVG {
     struct Label {
         var text: String
         var group: String
-        /// The page anchor the node links to.
-        var anchor: String
+        /// The page anchor the node links to; nil for a box that opens nothing (a layer).
+        var anchor: String?
         /// The full id, shown as a tooltip.
         var title: String
     }
@@ -60,7 +60,7 @@ struct GraphSVG {
         for slot in layout.slots where !slot.dummy {
             guard let label = labels[slot.id] else { continue }
             let text = label.text.count > Self.maxLabel ? String(label.text.prefix(Self.maxLabel - 1)) + "…" : label.text
-            out.add("<a class=\"gnode ")
+            out.add(label.anchor == nil ? "<g class=\"gnode " : "<a class=\"gnode ")
             if let group = groups.firstIndex(of: label.group) {
                 out.add("g")
                 out.add(group % 8)
@@ -68,7 +68,9 @@ struct GraphSVG {
                 out.add("g7")
             }
             out.add("\"")
-            out.add(htmlAttributes: ["href": "#" + label.anchor, "data-node": slot.id])
+            if let anchor = label.anchor {
+                out.add(htmlAttributes: ["href": "#" + anchor, "data-node": slot.id])
+            }
             out.add("><title>")
             out.add(html: label.title)
             out.add("</title><rect")
@@ -77,7 +79,7 @@ struct GraphSVG {
             out.add(attributes: ["x": slot.x + 10, "y": slot.y + m.nodeHeight / 2 + 4])
             out.add(">")
             out.add(html: text)
-            out.add("</text></a>\n")
+            out.add(label.anchor == nil ? "</text></g>\n" : "</text></a>\n")
         }
         out.add("</g>\n</svg>")
         return out.text

@@ -43,7 +43,7 @@ struct MermaidGraph: Sendable {
             node.kind == "source"
                 ? "[(\"\(DocsText.mermaid("\(node.sourceName ?? "").\(node.name)"))\")]" : "[\"\(DocsText.mermaid(node.name))\"]"
         }
-        groupIndex = catalog.groups.enumerated().flatMap { index, group in group.nodes.map { _ in index } }
+        groupIndex = catalog.groupOfNode
     }
 
     /// A dotted box standing for nodes a page's diagram leaves out.
@@ -166,24 +166,14 @@ struct MermaidGraph: Sendable {
     /// of nodes, one arrow per pair of groups with the number of edges between them.
     func renderLayers() -> String {
         let groups = catalog.groups
-        var groupOf = Array(repeating: 0, count: catalog.nodes.count)
-        var start = 0
-        for (index, group) in groups.enumerated() {
-            for offset in group.nodes.indices { groupOf[start + offset] = index }
-            start += group.nodes.count
-        }
-        var counts: [Int: Int] = [:]
-        for (from, children) in down.enumerated() {
-            for to in children { counts[groupOf[from] * groups.count + groupOf[to], default: 0] += 1 }
-        }
         var out = "```mermaid\nflowchart LR\n"
         for (index, group) in groups.enumerated() {
             let sources = group.nodes.first?.kind == "source"
             let label = "\(group.name): \(DocsText.count(group.nodes.count, sources ? "source table" : "model"))"
             out += "  g\(index)\(sources ? "[(\"" : "[\"")\(DocsText.mermaid(label))\(sources ? "\")]" : "\"]")\n"
         }
-        for key in counts.keys.sorted() {
-            out += "  g\(key / groups.count) -->|\(counts[key] ?? 0)| g\(key % groups.count)\n"
+        for pair in catalog.groupDependencies() {
+            out += "  g\(pair.from) -->|\(pair.count)| g\(pair.to)\n"
         }
         for index in groups.indices {
             out += "  classDef c\(index) fill:\(Self.palette[index % Self.palette.count]),color:#1d2330\n  class g\(index) c\(index)\n"
