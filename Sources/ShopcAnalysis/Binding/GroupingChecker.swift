@@ -5,7 +5,8 @@ extension QueryBinder {
     /// Reports columns that a grouped `SELECT` uses outside aggregates without grouping by them
     /// (Snowflake: "is not a valid group by expression"). A query is grouped when it has
     /// `GROUP BY` (other than `GROUP BY ALL`) or an aggregate in its select list. Window
-    /// functions and subqueries are not looked into; select-list aliases are fine.
+    /// functions, subqueries and the arguments of functions the catalog does not know (a user
+    /// function may be an aggregate) are not looked into; select-list aliases are fine.
     mutating func checkGrouping(_ select: Select, scope: FromScope, itemAggregates: [Bool]) {
         if select.groupBy?.all == true { return }
         let grouped = select.groupBy.map { !$0.items.isEmpty } ?? false
@@ -91,7 +92,12 @@ extension QueryBinder {
                 error(.notGrouped, "column '\(ref.parts.map(\.description).joined(separator: "."))' must appear in GROUP BY or be used in an aggregate function", at: ref.range)
             case .function(let call):
                 if call.over != nil { continue }
-                if call.name.parts.count == 1, FunctionCatalog.lookup(call.name.description)?.kind == .aggregate { continue }
+                // An aggregate's arguments are aggregated. So may be those of a function the
+                // catalog does not know, or a user function (qualified): a user-defined
+                // aggregate is called like any other, so its arguments are not judged.
+                if call.name.parts.count > 1 { continue }
+                guard let signature = FunctionCatalog.lookup(call.name.description) else { continue }
+                if signature.kind == .aggregate { continue }
                 pending += call.arguments.map(\.value)
             case .exists, .subquery, .literal, .lambda:
                 continue
