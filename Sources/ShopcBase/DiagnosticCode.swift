@@ -57,6 +57,7 @@ public enum DiagnosticCode: String, Sendable, Codable, Hashable, CaseIterable, C
     case invalidTestArguments = "SHP3009"
     case emptyModel = "SHP3010"
     case relationCollision = "SHP3011"
+    case relationNotReferenced = "SHP3012"
 
     // MARK: SQL analysis
     case sqlSyntax = "SHP4001"

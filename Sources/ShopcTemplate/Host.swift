@@ -84,16 +84,29 @@ public struct SourceMap: Sendable {
         return out
     }
 
-    /// The file location that produced the output byte at `offset`.
-    public func location(ofByte offset: Int) -> SourceLocation {
+    /// Whether the output byte at `offset` was copied from the template's literal text (not
+    /// written by an expression). False when the render kept no map.
+    public func isLiteral(ofByte offset: Int) -> Bool {
+        guard let index = segmentIndex(ofByte: offset) else { return false }
+        return segments[index].literal
+    }
+
+    /// The segment holding the output byte at `offset`; nil before the first one.
+    private func segmentIndex(ofByte offset: Int) -> Int? {
         var low = 0
         var high = segments.count - 1
-        guard high >= 0, segments[0].output <= offset else { return locator.location(0) }
+        guard high >= 0, segments[0].output <= offset else { return nil }
         while low < high {
             let mid = (low + high + 1) / 2
             if segments[mid].output <= offset { low = mid } else { high = mid - 1 }
         }
-        let s = segments[low]
+        return low
+    }
+
+    /// The file location that produced the output byte at `offset`.
+    public func location(ofByte offset: Int) -> SourceLocation {
+        guard let index = segmentIndex(ofByte: offset) else { return locator.location(0) }
+        let s = segments[index]
         return locator.location(s.literal ? s.source + (offset - s.output) : s.source)
     }
 }

@@ -85,7 +85,9 @@ extension QueryBinder {
 
     /// Runs `body` with macro-expansion checks off (argument texts have their own offsets).
     mutating func withoutExpansions<T>(_ body: (inout QueryBinder) -> T) -> T {
-        var copy = QueryBinder(locate: { _ in nil }, resolveTable: resolveTable, injectedCTEs: injectedCTEs, strict: strict, expansions: [:])
+        var copy = QueryBinder(
+            locate: { _ in nil }, resolveTable: resolveTable, injectedCTEs: injectedCTEs, strict: strict, expansions: [:],
+            nodeNamedDirectly: nodeNamedDirectly)
         copy.cteStack = cteStack
         copy.outer = outer
         let result = body(&copy)

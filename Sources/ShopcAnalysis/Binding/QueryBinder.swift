@@ -37,6 +37,9 @@ struct QueryBinder {
     let strict: Bool
     /// Macro expansions by output start offset.
     let expansions: [Int: MacroExpansion]
+    /// The project node a table name denotes when the SQL names it directly rather than through
+    /// `ref()`/`source()` (name parts, offset of the name), or nil.
+    let nodeNamedDirectly: ([Identifier], Int) -> NodeID?
 
     var diagnostics: [Diagnostic] = []
     var filters: LineageSet = [:]
@@ -46,13 +49,15 @@ struct QueryBinder {
 
     init(
         locate: @escaping (Int) -> SourceLocation?, resolveTable: @escaping ([Identifier]) -> ScopeRelation?,
-        injectedCTEs: [String: ScopeRelation], strict: Bool, expansions: [Int: MacroExpansion]
+        injectedCTEs: [String: ScopeRelation], strict: Bool, expansions: [Int: MacroExpansion],
+        nodeNamedDirectly: @escaping ([Identifier], Int) -> NodeID? = { _, _ in nil }
     ) {
         self.locate = locate
         self.resolveTable = resolveTable
         self.injectedCTEs = injectedCTEs
         self.strict = strict
         self.expansions = expansions
+        self.nodeNamedDirectly = nodeNamedDirectly
     }
 
     func at(_ range: SourceRange) -> SourceLocation? { locate(range.start) }

@@ -170,11 +170,24 @@ extension QueryBinder {
                 if let cte = frame[key] { return cte }
             }
         }
+        if let node = nodeNamedDirectly(name.parts, name.range.start) { reportNamedDirectly(node, "'\(name)'", at: name.range) }
         if var relation = resolveTable(name.parts) {
             relation.key = key
             return relation
         }
         return ScopeRelation(key: key, columns: [], open: true, origin: RelationOrigin(description: "table '\(name)'", location: at(name.range)))
+    }
+
+    /// SHP3012: a model or source table named in the SQL text instead of through `ref()` or
+    /// `source()`. Its reader would not depend on it, and the name is one target's.
+    mutating func reportNamedDirectly(_ node: NodeID, _ written: String, at range: SourceRange) {
+        let (what, call) = switch node {
+        case .model(let model): ("model '\(model)'", "{{ ref('\(model)') }}")
+        case .source(let source, let table): ("source table '\(source).\(table)'", "{{ source('\(source)', '\(table)') }}")
+        }
+        diagnostics.append(.warning(
+            .relationNotReferenced, "\(written) names \(what) directly: shopc sees no dependency on it (deploy order, selection and lineage miss it); write \(call)",
+            at: at(range)))
     }
 
     /// Applies `AS t (a, b, …)`.
@@ -193,6 +206,10 @@ extension QueryBinder {
             lineage.merge(typeExpr(argument.value, &context).lineage)
         }
         let name = function.call.name.last?.normalized ?? ""
+        if function.call.name.parts.count == 1, name == "REF" || name == "SOURCE" {
+            let call = name.lowercased() + SQLPrinter.print(Expr.function(function.call)).dropFirst(name.count)
+            error(.relationNotReferenced, "\(name.lowercased())() is a template function and must be written inside {{ }}, as in {{ \(call) }}: written bare it reaches Snowflake as a call to a function \(name), and shopc sees no dependency", at: function.call.name.range)
+        }
         let key = function.alias?.name.normalized ?? name
         let origin = RelationOrigin(description: "\(name)(…)", location: at(function.range))
         guard let shape = Self.tableFunctionColumns[name] else {

@@ -22,6 +22,9 @@ struct TypeChecker: Sendable {
     struct Lookup: Sendable {
         var relationIndex: [String: NodeID] = [:]
         var sourceSchemas: [NodeID: ScopeRelation] = [:]
+        /// Models by normalized name (ephemeral ones included): a one-part table name that is
+        /// one of them is a model named directly.
+        var modelNames: [String: NodeID] = [:]
 
         init(scope: TargetScope, names: NameTable) {
             for (source, tables) in scope.sourceRelations {
@@ -33,8 +36,10 @@ struct TypeChecker: Sendable {
                 }
             }
             relationIndex.reserveCapacity(relationIndex.count + scope.modelRelations.count)
-            for (model, relation) in scope.modelRelations where !scope.ephemeral.contains(model) {
-                relationIndex[TypeChecker.key(relation)] = .model(model)
+            modelNames.reserveCapacity(scope.modelRelations.count)
+            for (model, relation) in scope.modelRelations {
+                modelNames[SQLName(model).normalized] = .model(model)
+                if !scope.ephemeral.contains(model) { relationIndex[TypeChecker.key(relation)] = .model(model) }
             }
         }
     }
@@ -55,14 +60,13 @@ struct TypeChecker: Sendable {
         var injected: [String: ScopeRelation] = [:]
         var out: [String: ModelSchema] = [:]
         let checker = self
-        let index = lookup.relationIndex
         for level in levels {
             // The level's checks only read `schemas`; they finish (and drop their copy) before
             // the level's results are added, so the dictionary is never copied.
             let results: [Checked] = {
                 let visible = schemas
                 let ctes = injected
-                return Parallel.map(level) { name in checker.check(name, relationIndex: index, schemas: visible, injected: ctes) }
+                return Parallel.map(level) { name in checker.check(name, lookup: lookup, schemas: visible, injected: ctes) }
             }()
             for result in results {
                 guard let schema = result.schema else { continue }
@@ -92,13 +96,13 @@ struct TypeChecker: Sendable {
     }
 
     /// Binds one model against the schemas of the models before it.
-    func check(_ name: String, relationIndex: [String: NodeID], schemas: [NodeID: ScopeRelation], injected: [String: ScopeRelation]) -> Checked {
+    func check(_ name: String, lookup: Lookup, schemas: [NodeID: ScopeRelation], injected: [String: ScopeRelation]) -> Checked {
         guard let spec = names.models[name] else { return Checked(name: name) }
         guard let build = builds[name], let query = build.query, let trace = traces[name] else {
             return Checked(name: name, schema: NodeSchema.model(spec, declared: DeclaredColumns(spec), inferred: nil).relation())
         }
         var problems: [Diagnostic] = []
-        var binder = makeBinder(trace.full, relationIndex: relationIndex, schemas: schemas, injected: injected)
+        var binder = makeBinder(trace.full, lookup: lookup, schemas: schemas, injected: injected)
         let shape = binder.bindQuery(query)
         problems += binder.diagnostics
         var filters = binder.filters
@@ -108,7 +112,7 @@ struct TypeChecker: Sendable {
         ContractChecker.check(spec, declared: declared, produced: shape, &problems)
         let schema = NodeSchema.model(spec, declared: declared, inferred: shape).relation()
         if let incremental = build.incrementalQuery, let incrementalTrace = trace.incremental {
-            var second = makeBinder(incrementalTrace, relationIndex: relationIndex, schemas: schemas, injected: injected, own: (.model(name), schema))
+            var second = makeBinder(incrementalTrace, lookup: lookup, schemas: schemas, injected: injected, own: (.model(name), schema))
             _ = second.bindQuery(incremental)
             problems += second.diagnostics
             filters.merge(second.filters)
@@ -129,7 +133,7 @@ struct TypeChecker: Sendable {
     }
 
     func makeBinder(
-        _ trace: RenderTrace, relationIndex: [String: NodeID], schemas: [NodeID: ScopeRelation], injected: [String: ScopeRelation],
+        _ trace: RenderTrace, lookup: Lookup, schemas: [NodeID: ScopeRelation], injected: [String: ScopeRelation],
         own: (node: NodeID, schema: ScopeRelation)? = nil
     ) -> QueryBinder {
         let map = trace.sourceMap
@@ -147,6 +151,8 @@ struct TypeChecker: Sendable {
                 expansions[candidates[index].start] = MacroExpansion(call: call, end: candidates[index].end)
             }
         }
+        let relationIndex = lookup.relationIndex
+        let modelNames = lookup.modelNames
         return QueryBinder(
             locate: { map.location(ofByte: $0) },
             resolveTable: { parts in
@@ -156,6 +162,15 @@ struct TypeChecker: Sendable {
                 if let own, own.node == node { return own.schema }
                 return schemas[node]
             },
-            injectedCTEs: injected, strict: strict, expansions: expansions)
+            injectedCTEs: injected, strict: strict, expansions: expansions,
+            nodeNamedDirectly: { parts, offset in
+                // `ref()` and `source()` write three-part names: one in the template's own text
+                // was written by hand. No template call writes a model's bare name.
+                switch parts.count {
+                case 1: return modelNames[parts[0].normalized]
+                case 3: return map.isLiteral(ofByte: offset) ? relationIndex[parts.map(\.normalized).joined(separator: ".")] : nil
+                default: return nil
+                }
+            })
     }
 }
