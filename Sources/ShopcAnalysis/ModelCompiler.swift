@@ -90,7 +90,9 @@ struct ModelCompiler {
         let location = model.sql?.location ?? model.location
         var dollarQuoted = false
         let full = render(template, globals: globals, incremental: false, refs: &refs, dollarQuoted: &dollarQuoted, at: location, &d)
-        let incremental = isIncremental ? render(template, globals: globals, incremental: true, refs: &refs, dollarQuoted: &dollarQuoted, at: location, &d) : nil
+        var second = Diagnostics()
+        let incremental = isIncremental ? render(template, globals: globals, incremental: true, refs: &refs, dollarQuoted: &dollarQuoted, at: location, &second) : nil
+        d.emit(contentsOf: Diagnostics.new(second.all, besides: d.all))
         let complete = full != nil && (!isIncremental || incremental != nil)
         var build: ModelBuild?
         if complete, let full, !scope.ephemeral.contains(name), !readsEphemeral(refs) {
@@ -203,7 +205,10 @@ struct ModelCompiler {
             return (query, RenderTrace(sourceMap: result.sourceMap, macroCalls: host.macroCalls))
         case .failure(let error):
             let variant = incremental ? " (with is_incremental() true)" : ""
-            d.error(.sqlSyntax, "SQL syntax error\(variant): \(error.message)", at: result.sourceMap.location(ofByte: error.offset))
+            // An error in a macro's text is located in the macro, with a note at the call.
+            let inMacro = MacroExpansion.location(ofByte: error.offset, in: MacroExpansion.index(host.macroCalls, in: result.sourceMap))
+            d.error(.sqlSyntax, "SQL syntax error\(variant): \(error.message)", at: inMacro?.0 ?? result.sourceMap.location(ofByte: error.offset),
+                    notes: inMacro.map { [$0.1] } ?? [])
             return nil
         }
     }

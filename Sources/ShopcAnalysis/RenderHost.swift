@@ -218,7 +218,8 @@ struct RenderHost: TemplateHost {
                 .expansionLimit, "macro '\(spec.name.value)' calls itself (\(chain)); recursive macros are not allowed", at: call.location, notes: [callNote]))
         }
         let recordedCall = RecordedMacroCall(macro: spec, arguments: recorded, location: call.location)
-        if macroStack.isEmpty {
+        let topLevel = macroStack.isEmpty
+        if topLevel {
             macroCalls.append(recordedCall)
         } else if !macroCalls.isEmpty {
             // Called from a macro: its text lands in the expansion of the model's current call.
@@ -228,7 +229,12 @@ struct RenderHost: TemplateHost {
         defer { macroStack.removeLast() }
         do {
             let result = try renderer.render(macro.template, globals: locals, host: &self)
-            return .string(result.text.trimmingWhitespace())
+            let trimmed = result.text.trimmingWhitespace()
+            if topLevel, !macroCalls.isEmpty {
+                macroCalls[macroCalls.count - 1].expansionMap = result.sourceMap
+                macroCalls[macroCalls.count - 1].trimmedLeading = result.text.utf8.prefix { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }.count
+            }
+            return .string(trimmed)
         } catch {
             var diagnostic = error.asMacroError.diagnostic
             diagnostic.notes.append(DiagnosticNote("in macro '\(spec.name.value)' called here", at: call.location))

@@ -105,6 +105,16 @@ public struct Diagnostics: Sendable {
     /// Whether any error was collected.
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
 
+    /// The diagnostics of `others` that `existing` lacks: none with the same code at the same
+    /// place. A second rendering of one template (`is_incremental()` true) repeats the first's
+    /// findings, in words that name the rendering.
+    public static func new(_ others: [Diagnostic], besides existing: [Diagnostic]) -> [Diagnostic] {
+        guard !others.isEmpty, !existing.isEmpty else { return others }
+        var seen: Set<String> = []
+        for diagnostic in existing { seen.insert("\(diagnostic.code.rawValue) \(diagnostic.location?.description ?? "")") }
+        return others.filter { !seen.contains("\($0.code.rawValue) \($0.location?.description ?? "")") }
+    }
+
     /// The number of errors.
     public var errorCount: Int { all.count { $0.severity == .error } }
 

@@ -14,6 +14,42 @@ struct RecordedMacroCall: Sendable {
     /// up in this call's expansion, so their `column` and `expression` arguments are checked
     /// against the same scope.
     var nested: [RecordedMacroCall] = []
+    /// The map of the macro body's render, and how many bytes of leading white space were
+    /// trimmed from it: locates a byte of the expansion in the macro's file (set for calls made
+    /// by the model itself).
+    var expansionMap: SourceMap?
+    var trimmedLeading = 0
+}
+
+extension MacroExpansion {
+    /// The expansions of `calls` (the model's own, in call order) in a render's output, by
+    /// start offset. A call inside a loop renders once per iteration: the n-th call at a location
+    /// is matched with the n-th output of that expression.
+    static func index(_ calls: [RecordedMacroCall], in map: SourceMap) -> [Int: MacroExpansion] {
+        guard !calls.isEmpty else { return [:] }
+        var outputs: [SourceLocation: [(start: Int, end: Int)]] = [:]
+        for output in map.expressionOutputs { outputs[output.location, default: []].append((output.start, output.end)) }
+        var used: [SourceLocation: Int] = [:]
+        var expansions: [Int: MacroExpansion] = [:]
+        for call in calls {
+            let index = used[call.location, default: 0]
+            used[call.location] = index + 1
+            guard let candidates = outputs[call.location], index < candidates.count else { continue }
+            expansions[candidates[index].start] = MacroExpansion(call: call, end: candidates[index].end)
+        }
+        return expansions
+    }
+
+    /// Where in a macro's file the expansion byte at `offset` (of the model's output) was
+    /// written, with a note at the model's call; nil when no expansion holds it.
+    static func location(ofByte offset: Int, in expansions: [Int: MacroExpansion]) -> (SourceLocation, DiagnosticNote)? {
+        for (start, expansion) in expansions where start <= offset && offset < expansion.end {
+            guard let map = expansion.call.expansionMap else { return nil }
+            let location = map.location(ofByte: offset - start + expansion.call.trimmedLeading)
+            return (location, DiagnosticNote("in macro '\(expansion.call.macro.name.value)' called here", at: expansion.call.location))
+        }
+        return nil
+    }
 }
 
 extension QueryBinder {

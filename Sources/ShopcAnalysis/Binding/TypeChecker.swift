@@ -113,8 +113,17 @@ struct TypeChecker: Sendable {
         let schema = NodeSchema.model(spec, declared: declared, inferred: shape).relation()
         if let incremental = build.incrementalQuery, let incrementalTrace = trace.incremental {
             var second = makeBinder(incrementalTrace, lookup: lookup, schemas: schemas, injected: injected, own: (.model(name), schema))
-            _ = second.bindQuery(incremental)
-            problems += second.diagnostics
+            let incrementalShape = second.bindQuery(incremental)
+            // The MERGE of an incremental run writes the declared columns from this query: it
+            // is held to the contract too, and its findings say which rendering they are about.
+            var contract: [Diagnostic] = []
+            ContractChecker.checkDuplicates(name, produced: incrementalShape, &contract)
+            ContractChecker.check(spec, declared: declared, produced: incrementalShape, &contract)
+            for var diagnostic in contract {
+                diagnostic.message += " (with is_incremental() true)"
+                second.diagnostics.append(diagnostic)
+            }
+            problems += Diagnostics.new(second.diagnostics, besides: problems)
             filters.merge(second.filters)
             joins.merge(second.joins)
             // The model's own table only filters incremental runs; it is not an upstream.
@@ -137,20 +146,7 @@ struct TypeChecker: Sendable {
         own: (node: NodeID, schema: ScopeRelation)? = nil
     ) -> QueryBinder {
         let map = trace.sourceMap
-        var expansions: [Int: MacroExpansion] = [:]
-        if !trace.macroCalls.isEmpty {
-            // A call inside a loop renders once per iteration: match the n-th call at a location
-            // with the n-th output of that expression.
-            var outputs: [SourceLocation: [(start: Int, end: Int)]] = [:]
-            for output in map.expressionOutputs { outputs[output.location, default: []].append((output.start, output.end)) }
-            var used: [SourceLocation: Int] = [:]
-            for call in trace.macroCalls {
-                let index = used[call.location, default: 0]
-                used[call.location] = index + 1
-                guard let candidates = outputs[call.location], index < candidates.count else { continue }
-                expansions[candidates[index].start] = MacroExpansion(call: call, end: candidates[index].end)
-            }
-        }
+        let expansions = MacroExpansion.index(trace.macroCalls, in: map)
         let relationIndex = lookup.relationIndex
         let modelNames = lookup.modelNames
         return QueryBinder(
