@@ -32,6 +32,8 @@ struct CheckedTest: Sendable {
     var singular: SingularTestSpec?
     /// The `where` config, a template rendered per target.
     var whereClause: Located<String>?
+    /// Where the test is declared (its name), for findings about its compiled SQL.
+    var location: SourceLocation?
     /// Source freshness checks: the thresholds and the declared type of the loaded-at column.
     var freshness: FreshnessInfo?
     var loadedAtType: String?
@@ -211,6 +213,7 @@ struct TestChecker {
             limit: test.config.limit?.value, tags: test.config.tags.map(\.value), dependsOn: [], compiledSQL: [:],
             description: nil, file: owner.file))
         checked.whereClause = test.config.whereClause
+        checked.location = test.name.location
         if let builtin {
             switch (builtin.scope, column == nil, declared == nil) {
             case (.column, true, _):

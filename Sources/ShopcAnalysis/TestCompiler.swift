@@ -1,6 +1,7 @@
 import OrderedCollections
 import ShopcBase
 import ShopcSpec
+import ShopcSQL
 import ShopcTemplate
 
 /// Compiles every checked test to its failing-rows query for each target: built-in tests from
@@ -52,7 +53,8 @@ struct TestCompiler {
 
     private func compile(_ test: CheckedTest, in scope: TargetScope, templates: [String: Template], host: inout RenderHost, _ d: inout Diagnostics) -> String? {
         if let singular = test.singular {
-            return render(singular.sql.value, origin: singular.sqlOrigin, globals: scope.globals, host: &host, &d)
+            return render(singular.sql.value, origin: singular.sqlOrigin, globals: scope.globals, host: &host, &d,
+                          check: .query("singular test '\(singular.name.value)'"))
         }
         guard let node = test.info.node, let relation = Self.relation(node, in: scope) else { return nil }
         if let freshness = test.freshness {
@@ -61,7 +63,8 @@ struct TestCompiler {
         var filtered: String?
         if let clause = test.whereClause {
             let origin = TextOrigin(file: clause.location.file, layout: .opaque(line: clause.location.line, column: clause.location.column))
-            guard let condition = render(clause.value, origin: origin, globals: scope.globals, host: &host, &d) else { return nil }
+            guard let condition = render(clause.value, origin: origin, globals: scope.globals, host: &host, &d,
+                                         check: .expression("the 'where' of test '\(test.info.name)'")) else { return nil }
             filtered = BuiltinTestSQL.filtered(relation.description, where: condition)
         }
         let model = filtered == nil ? relation.description : BuiltinTestSQL.filteredName
@@ -102,15 +105,50 @@ struct TestCompiler {
             return nil
         }
         if let filtered { sql = SQLText.injectCTEs([(BuiltinTestSQL.filteredName, filtered)], into: sql) }
+        // What the test's own texts could not be checked for alone (arguments such as an
+        // `expression`, a generic test's template) is checked in the query they end up in.
+        if case .failure(let error) = SQLParser.parseQuery(sql) {
+            d.error(.sqlSyntax, "the SQL of test '\(test.info.name)' does not parse in target '\(scope.target.name.value)': \(error.message)",
+                    at: test.location, notes: [DiagnosticNote("near: \(Self.excerpt(sql, at: error.offset))")])
+            return nil
+        }
         return sql
     }
 
-    private func render(_ text: String, origin: TextOrigin, globals: [String: TemplateValue], host: inout RenderHost, _ d: inout Diagnostics) -> String? {
+    /// The line of `sql` holding byte `offset`, trimmed, for a note.
+    static func excerpt(_ sql: String, at offset: Int) -> String {
+        let bytes = Array(sql.utf8)
+        let at = min(max(0, offset), bytes.count)
+        let start = bytes[..<at].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        let end = bytes[at...].firstIndex(of: 0x0A) ?? bytes.count
+        return String(decoding: bytes[start..<end], as: UTF8.self).trimmingWhitespace()
+    }
+
+    /// What a rendered text must parse as, and how a syntax error names it.
+    enum SyntaxCheck {
+        case query(String)
+        case expression(String)
+    }
+
+    private func render(
+        _ text: String, origin: TextOrigin, globals: [String: TemplateValue], host: inout RenderHost, _ d: inout Diagnostics,
+        check: SyntaxCheck? = nil
+    ) -> String? {
         do {
             let template = try Template.parse(text, origin: origin)
-            let sql = SQLText.tidy(try renderer.render(template, globals: globals, host: &host).text)
+            let result = try renderer.render(template, globals: globals, host: &host)
+            let sql = SQLText.tidy(result.text)
             if sql.isEmpty {
                 d.error(.emptyModel, "test SQL renders to nothing in target '\(host.scope.target.name.value)'", at: origin.start)
+                return nil
+            }
+            let failure: (what: String, error: SQLSyntaxError)? = switch check {
+            case .query(let what): SQLParser.parseQuery(result.text).failure.map { (what, $0) }
+            case .expression(let what): SQLParser.parseExpression(result.text).failure.map { (what, $0) }
+            case nil: nil
+            }
+            if let failure {
+                d.error(.sqlSyntax, "SQL syntax error in \(failure.what): \(failure.error.message)", at: result.sourceMap.location(ofByte: failure.error.offset))
                 return nil
             }
             return sql
@@ -118,5 +156,13 @@ struct TestCompiler {
             d.emit(error.asMacroError.diagnostic)
             return nil
         }
+    }
+}
+
+private extension Result {
+    /// The error of a failure; nil for a success.
+    var failure: Failure? {
+        if case .failure(let error) = self { return error }
+        return nil
     }
 }
