@@ -122,6 +122,15 @@ public struct OutputWriter {
         if comparison.drift.isEmpty && exists { return comparison.drift }
 
         let root = outputDir.path
+        let parent = outputDir.deletingLastPathComponent().path
+        if !exists {
+            // `--out build/shopc/generated` in a fresh clone: the parents are made, as `mkdir -p`.
+            do {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            } catch {
+                throw WriteError("cannot create the folder '\(parent)' for '\(root)': \(ProjectFiles.describe(error))")
+            }
+        }
         let staging = outputDir.deletingLastPathComponent().appendingPathComponent(".shopc-tmp-\(outputDir.lastPathComponent)-\(getpid())").path
         POSIXFiles.removeTree(staging)
         do {

@@ -43,6 +43,18 @@ final class WriterTests: XCTestCase {
         XCTAssertEqual(leftovers, [], "no staging folder may be left behind")
     }
 
+    func testMakesMissingParentFolders() throws {
+        let out = dir.appendingPathComponent("build/shopc/generated").path
+        try OutputWriter(outputDir: out).write(artifacts(["x.sql": "one"]))
+        XCTAssertEqual(try String(contentsOfFile: out + "/x.sql", encoding: .utf8), "one\n")
+        // A file where a parent folder should be is an error that names it.
+        let blocked = dir.appendingPathComponent("file")
+        try "".write(to: blocked, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try OutputWriter(outputDir: blocked.path + "/generated").write(artifacts(["x.sql": "one"]))) { error in
+            XCTAssertTrue("\(error)".contains("cannot create the folder '\(blocked.path)'"), "\(error)")
+        }
+    }
+
     func testRefusesFolderItDidNotWrite() throws {
         let out = dir.appendingPathComponent("mine")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
