@@ -27,7 +27,7 @@ struct Docs: ParsableCommand {
         let files = ProjectFiles(projectDir: options.projectDir, diagnostics: &read)
         let output = Compiler.run(files, options: Compiler.Options(), readDiagnostics: read)
         if options.timings { StageClock.report(output.timings) }
-        if Report.print(output.diagnostics, options: options) { throw ExitCode(1) }
+        if Report.print(output.diagnostics, options: options) { throw Report.exitCode(output.diagnostics) }
         guard let artifacts = output.artifacts?.subset(folder: "docs") else { throw ExitCode(1) }
         let outDir = out ?? files.root.appendingPathComponent("generated").path
         let writer = OutputWriter(outputDir: outDir, scope: ["docs"])

@@ -34,14 +34,14 @@ struct Lineage: ParsableCommand {
         // Diagnostics go to stderr as text: stdout carries only the lineage (JSON stays parseable).
         var reportOptions = options
         reportOptions.format = .text
-        if Report.print(result.diagnostics, options: reportOptions) { throw ExitCode(1) }
+        if Report.print(result.diagnostics, options: reportOptions) { throw Report.exitCode(result.diagnostics) }
         guard let project = result.project else { throw ExitCode(1) }
         let graph = LineageGraph(project)
         let (nodeName, column) = split(graph)
         guard let node = graph.node(named: nodeName) else {
             let hint = Suggestion.closest(to: nodeName, in: graph.nodeNames).map { " (did you mean '\($0)'?)" } ?? ""
             Report.note("shopc: no model or source table '\(nodeName)'\(hint)")
-            throw ExitCode(1)
+            throw ExitCode(64)
         }
         let columns = graph.columns(of: node)
         var selected = columns
@@ -49,7 +49,7 @@ struct Lineage: ParsableCommand {
             guard let match = columns.first(where: { $0.uppercased() == column.uppercased() }) else {
                 let hint = Suggestion.closest(to: column, in: columns).map { " (did you mean '\($0)'?)" } ?? ""
                 Report.note("shopc: \(node) has no column '\(column)'\(hint)")
-                throw ExitCode(1)
+                throw ExitCode(64)
             }
             selected = [match]
         }

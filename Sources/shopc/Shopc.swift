@@ -24,7 +24,7 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .long, help: "Compile only this target (repeatable).")
     var target: [String] = []
 
-    @Option(name: .long, help: "Diagnostic format: text, json or github.")
+    @Option(name: .long, help: "Format of diagnostics, and of the output of lineage: text, json or github (GitHub annotations).")
     var format: DiagnosticFormatOption = .text
 
     @Flag(name: .long, help: "Treat warnings as errors.")
@@ -100,9 +100,16 @@ enum Report {
         let warnings = diagnostics.count { $0.severity == .warning }
         let failed = errors > 0 || (options.warningsAsErrors && warnings > 0)
         if options.format == .text && (errors > 0 || warnings > 0) {
-            FileHandle.standardError.write(Data("shopc: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n".utf8))
+            let why = errors == 0 && failed ? " (--warnings-as-errors: failing)" : ""
+            FileHandle.standardError.write(Data("shopc: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\(why)\n".utf8))
         }
         return failed
+    }
+
+    /// The exit code of a run that failed with `diagnostics`: 64 when a command-line argument
+    /// names nothing (an unknown `--target`: an unlocated SHP1013), 1 otherwise.
+    static func exitCode(_ diagnostics: [Diagnostic]) -> ExitCode {
+        diagnostics.contains { $0.code == .unknownTarget && $0.location == nil } ? ExitCode(64) : ExitCode(1)
     }
 
     static func note(_ message: String) {
@@ -157,7 +164,7 @@ struct Compile: ParsableCommand {
         clock.restart()
         var laps = clock.laps + output.timings
         defer { if options.timings { StageClock.report(laps) } }
-        if Report.print(output.diagnostics, options: options) { throw ExitCode(1) }
+        if Report.print(output.diagnostics, options: options) { throw Report.exitCode(output.diagnostics) }
         guard let artifacts = output.artifacts else { throw ExitCode(1) }
         defer { clock.lap("write"); laps.append(contentsOf: clock.laps.suffix(1)) }
         let writer = OutputWriter(outputDir: outDir, scope: options.target.isEmpty ? nil : Set(options.target))
@@ -200,7 +207,7 @@ struct Check: ParsableCommand {
         let output = Compiler.run(files, options: checkOptions, readDiagnostics: read)
         ExitWithoutTeardown.keep(output)
         if options.timings { StageClock.report(clock.laps + output.timings) }
-        if Report.print(output.diagnostics, options: options) { throw ExitCode(1) }
+        if Report.print(output.diagnostics, options: options) { throw Report.exitCode(output.diagnostics) }
     }
 }
 

@@ -58,8 +58,15 @@ public struct LineageGraph: Sendable {
     /// The node named `name`: a model, or a source table (`table` or `source.table`).
     public func node(named name: String) -> NodeID? {
         if columnsByNode[.model(name)] != nil { return .model(name) }
+        // Names are unquoted identifiers: `STG_ORDERS` is `stg_orders` (no two differ by case only).
+        let folded = name.uppercased()
+        let models = columnsByNode.keys.filter {
+            if case .model(let m) = $0 { return m.uppercased() == folded }
+            return false
+        }
+        if models.count == 1 { return models.first }
         let matches = columnsByNode.keys.filter {
-            if case .source(let s, let t) = $0 { return t == name || "\(s).\(t)" == name }
+            if case .source(let s, let t) = $0 { return t.uppercased() == folded || "\(s).\(t)".uppercased() == folded }
             return false
         }
         return matches.count == 1 ? matches.first : nil
