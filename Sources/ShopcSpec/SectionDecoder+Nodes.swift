@@ -165,6 +165,9 @@ extension SectionDecoder {
         for key in uniqueKey { checkIdentifier(key, what: "'unique_key'", &d) }
         let clusterBy = r.stringList("cluster_by", &d)
         for key in clusterBy { checkIdentifier(key, what: "'cluster_by'", &d) }
+        if let first = clusterBy.first, materialized != nil || !r.has("materialized"), ["view", "ephemeral"].contains(materialized?.value ?? "view") {
+            d.warning(.invalidValue, "'cluster_by' has no effect on \(materialized?.value == "ephemeral" ? "an ephemeral" : "a view") model: only tables are clustered", at: first.location)
+        }
         return ModelSpec(
             name: name, layer: identifier(r, "layer", &d), schema: identifier(r, "schema", &d),
             materialized: materialized ?? Located("view", at: m.location), incrementalStrategy: strategy,

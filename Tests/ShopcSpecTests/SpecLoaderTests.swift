@@ -59,6 +59,22 @@ final class SpecLoaderTests: XCTestCase {
         XCTAssertEqual(diagnostics[1].location, SourceLocation(file: "specs/m.yml", line: 5, column: 27))
     }
 
+    func testClusterByOnAViewHasNoEffect() {
+        let yaml = """
+            models:
+              - {name: v, cluster_by: [id], sql: SELECT 1 AS id}
+              - {name: e, materialized: ephemeral, cluster_by: id, sql: SELECT 1 AS id}
+              - {name: t, materialized: table, cluster_by: [id], sql: SELECT 1 AS id}
+              - {name: x, materialized: tabel, cluster_by: [id], sql: SELECT 1 AS id}
+            """
+        let (_, diagnostics) = load(["specs/m.yml": yaml])
+        // The misspelt materialization is reported once, not also as a view's clustering.
+        XCTAssertEqual(diagnostics.map(\.severity), [.warning, .warning, .error])
+        XCTAssertEqual(diagnostics.first?.message, "'cluster_by' has no effect on a view model: only tables are clustered")
+        XCTAssertEqual(diagnostics.first?.location, SourceLocation(file: "specs/m.yml", line: 2, column: 28))
+        XCTAssertEqual(diagnostics[1].message, "'cluster_by' has no effect on an ephemeral model: only tables are clustered")
+    }
+
     func testInvalidUTF8AndBOM() {
         var d = Diagnostics()
         let loader = SpecLoader(readReferenced: { _ in .missing })
