@@ -36,7 +36,10 @@ final class SelectionTests: XCTestCase {
         var d = Diagnostics()
         let names = NodeSelector(project: try project(), state: state)
             .select(try SelectorParser.parse(select), exclude: try SelectorParser.parse(exclude), &d).map(\.name)
-        XCTAssertEqual(d.all.map(\.message), [])
+        // Selecting the ephemeral `d` without `e` warns (testAnEphemeralModelSelectedWithoutItsReadersWarns).
+        let ephemeralAlone = d.all.filter { $0.code == .selectsNothing && $0.message.hasPrefix("'d' is an ephemeral model") }
+        XCTAssertEqual(ephemeralAlone.count, names.contains("d") && !names.contains("e") ? 1 : 0)
+        XCTAssertEqual(d.all.filter { $0.code != .selectsNothing || !$0.message.hasPrefix("'d' is an ephemeral") }.map(\.message), [])
         return names
     }
 
@@ -55,6 +58,19 @@ final class SelectionTests: XCTestCase {
         XCTAssertThrowsError(try SelectorParser.term("+"))
         XCTAssertThrowsError(try SelectorParser.parse(["a,,b"]))
         XCTAssertThrowsError(try SelectorParser.term("a;b"))
+    }
+
+    func testAnEphemeralModelSelectedWithoutItsReadersWarns() throws {
+        let project = try project()
+        var d = Diagnostics()
+        let alone = NodeSelector(project: project, state: nil).select(try SelectorParser.parse(["d"]), exclude: nil, &d).map(\.name)
+        XCTAssertEqual(alone, ["d"])
+        XCTAssertEqual(d.all.map(\.code), [.selectsNothing])
+        XCTAssertTrue(d.all.first?.message.hasPrefix("'d' is an ephemeral model") ?? false)
+        // With a model that reads it, it is compiled into that model: nothing to say.
+        var quiet = Diagnostics()
+        _ = NodeSelector(project: project, state: nil).select(try SelectorParser.parse(["d+"]), exclude: nil, &quiet)
+        XCTAssertEqual(quiet.all.map(\.message), [])
     }
 
     func testGraphOperatorsUnionIntersectionAndExclude() throws {

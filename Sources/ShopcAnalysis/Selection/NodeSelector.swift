@@ -29,7 +29,20 @@ public struct NodeSelector {
         let all = Set(project.models.map(\.name))
         var chosen = select.map { evaluate($0, &d) } ?? all
         if let exclude { chosen.subtract(evaluate(exclude, &d)) }
-        return project.models.filter { chosen.contains($0.name) }
+        let selected = project.models.filter { chosen.contains($0.name) }
+        // An ephemeral model is compiled into its readers: selected without them, nothing of it
+        // is deployed.
+        let ephemeral = selected.filter { $0.materialized == "ephemeral" }.map(\.name)
+        if select != nil, !ephemeral.isEmpty {
+            let readers = Set(selected.flatMap { model in model.dependsOn.compactMap { dep -> String? in
+                if case .model(let name) = dep, ephemeral.contains(name), model.materialized != "ephemeral" { return name }
+                return nil
+            } })
+            for name in ephemeral where !readers.contains(name) {
+                d.warning(.selectsNothing, "'\(name)' is an ephemeral model: it has no table or view, and no selected model reads it, so nothing of it is deployed; select its readers ('\(name)+')", at: nil)
+            }
+        }
+        return selected
     }
 
     func evaluate(_ expression: SelectorExpression, _ d: inout Diagnostics) -> Set<String> {
