@@ -26,13 +26,7 @@ enum ModelChecks {
     }
 
     static func checkType(_ column: ColumnSpec, _ d: inout Diagnostics) {
-        guard let type = column.type, SQLTypeName.canonical(type.value) == nil else { return }
-        let head = type.value.split(separator: "(").first.map { String($0).trimmingWhitespace().uppercased() } ?? type.value
-        if SQLTypeName.names.contains(head) {
-            d.error(.invalidSQLType, "'\(type.value)' has invalid parameters for \(head) (NUMBER takes precision 1..38 and scale 0..precision; text and time types take one length)", at: type.location)
-            return
-        }
-        d.error(.invalidSQLType, "'\(type.value)' is not a Snowflake data type", at: type.location,
-                notes: Suggestion.note(for: head, in: SQLTypeName.names).map { [$0] } ?? [])
+        guard let type = column.type, let problem = SQLTypeName.problem(type.value) else { return }
+        d.error(.invalidSQLType, problem.message, at: type.location, notes: problem.notes)
     }
 }

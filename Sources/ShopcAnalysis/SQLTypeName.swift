@@ -37,10 +37,34 @@ public enum SQLTypeName {
         }
         let upper = name.uppercased().split(separator: " ").joined(separator: " ")
         guard let range = known[upper], range.contains(params.count) else { return nil }
-        if upper == "NUMBER" || upper == "DECIMAL" || upper == "NUMERIC" || upper == "DEC" {
-            if let p = params.first.flatMap(Int.init), !(1...38).contains(p) { return nil }
+        let first = params.first.flatMap(Int.init)
+        switch upper {
+        case "NUMBER", "DECIMAL", "NUMERIC", "DEC":
+            if let p = first, !(1...38).contains(p) { return nil }
             if params.count == 2, let p = Int(params[0]), let s = Int(params[1]), !(0...p).contains(s) { return nil }
+        case "VARCHAR", "CHAR", "CHARACTER", "NCHAR", "STRING", "TEXT", "NVARCHAR":
+            if let length = first, !(1...maxTextLength).contains(length) { return nil }
+        case "BINARY", "VARBINARY":
+            if let length = first, !(1...maxBinaryLength).contains(length) { return nil }
+        case "DATETIME", "TIME", "TIMESTAMP", "TIMESTAMP_LTZ", "TIMESTAMP_NTZ", "TIMESTAMP_TZ":
+            if let precision = first, !(0...9).contains(precision) { return nil }
+        default:
+            break
         }
         return params.isEmpty ? upper : "\(upper)(\(params.joined(separator: ",")))"
+    }
+
+    /// The longest text and binary values Snowflake stores, in characters and bytes (128 MB and 64 MB).
+    static let maxTextLength = 134_217_728
+    static let maxBinaryLength = 67_108_864
+
+    /// Why `text` is not a Snowflake type (SHP1014), with a did-you-mean; nil when it is one.
+    static func problem(_ text: String) -> (message: String, notes: [DiagnosticNote])? {
+        guard canonical(text) == nil else { return nil }
+        let head = text.split(separator: "(").first.map { String($0).trimmingWhitespace().uppercased() } ?? text
+        if known[head.split(separator: " ").joined(separator: " ")] != nil {
+            return ("'\(text)' has invalid parameters for \(head) (NUMBER takes precision 1..38 and scale 0..precision; text and binary types one length from 1; time types one precision 0..9)", [])
+        }
+        return ("'\(text)' is not a Snowflake data type", Suggestion.note(for: head, in: names).map { [$0] } ?? [])
     }
 }

@@ -86,6 +86,10 @@ extension QueryBinder {
         case .caseWhen(let caseExpr):
             return typeCase(caseExpr, &context)
         case .cast(let cast):
+            // The type of a conversion is held to the rules of a declared column's type.
+            if let problem = SQLTypeName.problem(cast.type.description) {
+                error(.invalidSQLType, problem.message, at: cast.type.range, notes: problem.notes)
+            }
             let t = typeExpr(cast.value, &context)
             var result = derived(SQLType.from(cast.type), t)
             if cast.style == .doubleColon, t.columnName != nil { result.lineage = t.lineage.promoted(to: .derived) }
