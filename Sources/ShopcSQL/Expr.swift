@@ -142,6 +142,8 @@ public struct Literal: Sendable, Hashable, Codable {
         case typed(String, String)
         /// `INTERVAL '1 day'`.
         case interval(String)
+        /// A binary (hex string) literal `X'AB01'`; the value is its hex digits, upper case.
+        case binary(String)
     }
 
     /// The value.

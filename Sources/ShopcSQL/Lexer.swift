@@ -46,7 +46,9 @@ struct Lexer {
             guard index < bytes.count else { break }
             let start = index
             let current = bytes[index]
-            if isWordStart(current) {
+            if (current | 0x20) == UInt8(ascii: "x") && byte(at: index + 1) == UInt8(ascii: "'") {
+                try lexBinaryString()
+            } else if isWordStart(current) {
                 try lexWord()
             } else if isDigit(current) || (current == UInt8(ascii: ".") && isDigit(byte(at: index + 1))) {
                 lexNumber()

@@ -11,6 +11,9 @@ extension Parser {
         case .string:
             advance()
             return .literal(Literal(.string(value(of: token)), range: token.range))
+        case .binaryString:
+            advance()
+            return .literal(Literal(.binary(value(of: token)), range: token.range))
         case .leftParen:
             return try parseParenthesized()
         case .leftBracket:

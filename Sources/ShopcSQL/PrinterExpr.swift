@@ -154,6 +154,7 @@ extension Printer {
         case .null: "NULL"
         case .typed(let type, let value): type + " " + stringLiteralSQL(value)
         case .interval(let value): "INTERVAL " + stringLiteralSQL(value)
+        case .binary(let hex): "X'" + hex + "'"
         }
     }
 

@@ -1,6 +1,8 @@
 /// The lexical category of a token.
 enum TokenKind: UInt8, Sendable {
     case word, quotedIdentifier, string, number
+    /// `X'…'`; its value is the hex digits, upper case.
+    case binaryString
     case leftParen, rightParen, leftBracket, rightBracket, leftBrace, rightBrace
     case comma, dot, semicolon, colon, doubleColon
     case star, plus, minus, slash, percent, concat

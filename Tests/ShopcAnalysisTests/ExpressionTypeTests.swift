@@ -28,7 +28,7 @@ final class ExpressionTypeTests: XCTestCase {
     static let cases: [(String, String)] = [
         // Literals and operators
         ("1", "NUMBER(1,0)"), ("123.45", "NUMBER(5,2)"), ("1e3", "FLOAT"), ("'abc'", "VARCHAR(3)"), ("TRUE", "BOOLEAN"),
-        ("NULL", "NULL"), ("DATE '2024-01-01'", "DATE"), ("TIMESTAMP '2024-01-01 00:00:00'", "TIMESTAMP_NTZ"),
+        ("NULL", "NULL"), ("X'AB01'", "BINARY"), ("DATE '2024-01-01'", "DATE"), ("TIMESTAMP '2024-01-01 00:00:00'", "TIMESTAMP_NTZ"),
         ("d + d", "NUMBER(13,2)"), ("d - n", "NUMBER(38,2)"), ("d * d", "NUMBER(24,4)"), ("d * n", "NUMBER(38,2)"),
         ("d / 2", "NUMBER(18,8)"), ("n / n", "NUMBER(38,6)"), ("d % 3", "NUMBER(12,2)"), ("d + f", "FLOAT"), ("-d", "NUMBER(12,2)"),
         ("dt - dt", "NUMBER(38,0)"), ("dt + 1", "DATE"), ("dt + INTERVAL '1 day'", "DATE"), ("ts - INTERVAL '1 hour'", "TIMESTAMP_NTZ"),

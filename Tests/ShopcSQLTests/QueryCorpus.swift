@@ -177,6 +177,11 @@ enum QueryCorpus {
         "select position('a' in name), position('b', name, 2) from t",
     ]
 
+    /// Snowflake constructs added after the first corpus: each entry exercises one of them.
+    static let snowflake: [String] = [
+        "select x'ab01', X'', to_varchar(X'FF', 'hex') from t where b = x'00'",
+    ]
+
     /// Every corpus query.
-    static var all: [String] { basics + joins + expressions + queries + extras }
+    static var all: [String] { basics + joins + expressions + queries + extras + snowflake }
 }

@@ -182,6 +182,7 @@ extension QueryBinder {
         case .null: return Typed(type: .null)
         case .typed(let name, _): return Typed(type: SQLType.from(name: name, parameters: []) ?? .unknown)
         case .interval: return Typed(type: .unknown, interval: true)
+        case .binary: return Typed(type: .binary)
         }
     }
 

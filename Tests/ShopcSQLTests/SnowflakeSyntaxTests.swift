@@ -1,0 +1,43 @@
+import ShopcSQL
+import XCTest
+
+/// Canonical printing and errors of the Snowflake constructs in `QueryCorpus.snowflake`.
+final class SnowflakeSyntaxTests: XCTestCase {
+    private func assertPrints(_ sql: String, _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
+        switch SQLParser.parseQuery(sql) {
+        case .success(let query):
+            let printed = SQLPrinter.print(query)
+            XCTAssertEqual(printed, expected, file: file, line: line)
+            XCTAssertEqual(SQLParser.parseQuery(printed), .success(query), "canonical text reads back differently", file: file, line: line)
+        case .failure(let error):
+            XCTFail("parse failed: \(error)", file: file, line: line)
+        }
+    }
+
+    private func assertError(_ sql: String, _ message: String, at offset: Int, file: StaticString = #filePath, line: UInt = #line) {
+        switch SQLParser.parseQuery(sql) {
+        case .success(let query):
+            XCTFail("expected an error, parsed:\n\(SQLPrinter.print(query))", file: file, line: line)
+        case .failure(let error):
+            XCTAssertEqual(error, SQLSyntaxError(message: message, offset: offset), file: file, line: line)
+        }
+    }
+
+    func testBinaryLiterals() {
+        assertPrints("select x'ab01', X'' as e from t", "SELECT\n    X'AB01',\n    X'' AS e\nFROM t")
+        guard case .success(let query) = SQLParser.parseQuery("select x'0aFf'"), case .select(let select) = query.body,
+            case .expression(.literal(let literal), _, _)? = select.items.first
+        else { return XCTFail("expected a literal") }
+        XCTAssertEqual(literal.kind, .binary("0AFF"))
+        XCTAssertEqual(literal.range, SourceRange(start: 7, end: 14))
+        // x as a name, and names ending in x, are unaffected.
+        assertPrints("select x, tax, x || 'a' from t", "SELECT\n    x,\n    tax,\n    x || 'a'\nFROM t")
+    }
+
+    func testMalformedBinaryLiterals() {
+        assertError("select x'abg1' from t", "binary literal holds 'g', which is not a hexadecimal digit", at: 11)
+        assertError("select x'a b' from t", "binary literal holds ' ', which is not a hexadecimal digit", at: 10)
+        assertError("select x'abc' from t", "binary literal has an odd number of hexadecimal digits", at: 7)
+        assertError("select x'ab", "unterminated binary literal", at: 7)
+    }
+}
