@@ -47,6 +47,8 @@ public indirect enum Expr: Sendable, Hashable, Codable {
     case quantified(BinaryOperator, Expr, SubqueryQuantifier, Query, range: SourceRange)
     /// `EXTRACT(part FROM value)`.
     case extract(Identifier, Expr, range: SourceRange)
+    /// A positional column reference `$1` or `t.$2` (staged files, `VALUES`).
+    case positional(PositionalRef)
 
     /// Where the expression was written.
     public var range: SourceRange {
@@ -58,6 +60,7 @@ public indirect enum Expr: Sendable, Hashable, Codable {
         case .caseWhen(let c): c.range
         case .cast(let c): c.range
         case .path(let p): p.range
+        case .positional(let p): p.range
         case .unary(_, _, let r), .binary(_, _, _, let r), .isNull(_, _, let r),
             .isDistinctFrom(_, _, _, let r), .between(_, _, _, _, let r), .inList(_, _, _, let r),
             .inQuery(_, _, _, let r), .exists(_, let r), .subquery(_, let r), .nested(_, let r),
@@ -124,6 +127,23 @@ public struct ColumnRef: Sendable, Hashable, Codable {
 
     /// The column's own name.
     public var column: Identifier? { parts.last }
+}
+
+/// A positional column reference: `$1`, or `t.$1` with a table qualifier.
+public struct PositionalRef: Sendable, Hashable, Codable {
+    /// The table qualifier parts (empty for a bare `$n`).
+    public var qualifier: [Identifier]
+    /// The column position, from 1.
+    public var position: Int
+    /// Where it was written.
+    public var range: SourceRange
+
+    /// Creates a positional reference.
+    public init(qualifier: [Identifier] = [], position: Int, range: SourceRange = .none) {
+        self.qualifier = qualifier
+        self.position = position
+        self.range = range
+    }
 }
 
 /// A literal value with its source range.

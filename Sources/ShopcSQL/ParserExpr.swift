@@ -245,7 +245,7 @@ extension Parser {
     /// Whether `:` or `[` after `expr` is semi-structured access (not, say, an object key).
     private func canStartPath(_ expr: Expr) -> Bool {
         switch expr {
-        case .column, .function, .path, .nested, .cast, .array, .object: true
+        case .column, .positional, .function, .path, .nested, .cast, .array, .object: true
         default: false
         }
     }

@@ -11,6 +11,8 @@ extension Parser {
         case .string:
             advance()
             return .literal(Literal(.string(value(of: token)), range: token.range))
+        case .positional:
+            return .positional(try parsePositional(qualifier: [], start: start))
         case .binaryString:
             advance()
             return .literal(Literal(.binary(value(of: token)), range: token.range))
@@ -122,6 +124,10 @@ extension Parser {
             advance()
             parts.append(takeIdentifier())
         }
+        if check(.dot) && peek().kind == .positional && parts.count <= 3 {
+            advance()
+            return .positional(try parsePositional(qualifier: parts, start: start))
+        }
         let name = QualifiedName(parts, range: range(from: start))
         if check(.leftParen) {
             return .function(try parseFunctionCall(name: name, start: start))
@@ -130,6 +136,15 @@ extension Parser {
             throw SQLSyntaxError(message: "column reference has more than 4 parts", offset: start)
         }
         return .column(ColumnRef(parts, range: name.range))
+    }
+
+    /// The `$n` token at the current position, after `qualifier` (already consumed).
+    private mutating func parsePositional(qualifier: [Identifier], start: Int) throws(SQLSyntaxError) -> PositionalRef {
+        guard let position = Int(value(of: current)), position >= 1 else {
+            throw SQLSyntaxError(message: "column position \(describe(current)) must be 1 or more", offset: current.start)
+        }
+        advance()
+        return PositionalRef(qualifier: qualifier, position: position, range: range(from: start))
     }
 
     /// `( … )`: a subquery, a nested expression, a tuple, or a lambda parameter list.

@@ -33,6 +33,12 @@ extension Printer {
                 if i > 0 { out.append(".") }
                 out.append(part.description)
             }
+        case .positional(let ref):
+            for part in ref.qualifier {
+                out.append(part.description)
+                out.append(".")
+            }
+            out.append("$" + String(ref.position))
         case .literal(let literal):
             out.append(self.literal(literal))
         case .function(let call):
@@ -198,7 +204,7 @@ extension Printer {
     private func path(_ path: PathExpr, _ level: Int) -> String {
         var out: String
         switch path.base {
-        case .column, .function, .path, .nested, .cast, .array, .object: out = expr(path.base, level)
+        case .column, .positional, .function, .path, .nested, .cast, .array, .object: out = expr(path.base, level)
         default: out = "(" + expr(path.base, level) + ")"
         }
         for step in path.steps {

@@ -3,6 +3,8 @@ enum TokenKind: UInt8, Sendable {
     case word, quotedIdentifier, string, number
     /// `X'…'`; its value is the hex digits, upper case.
     case binaryString
+    /// `$1`; its value is the digits.
+    case positional
     case leftParen, rightParen, leftBracket, rightBracket, leftBrace, rightBrace
     case comma, dot, semicolon, colon, doubleColon
     case star, plus, minus, slash, percent, concat

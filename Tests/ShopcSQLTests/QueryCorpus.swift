@@ -180,6 +180,8 @@ enum QueryCorpus {
     /// Snowflake constructs added after the first corpus: each entry exercises one of them.
     static let snowflake: [String] = [
         "select x'ab01', X'', to_varchar(X'FF', 'hex') from t where b = x'00'",
+        "select $1, $2:name::string, v.$3, $$1$$ from values (1, parse_json('{}'), 2) as v",
+        "select t.$1 as a, s.t.$12 from s.t where $2 > 0 order by $1",
     ]
 
     /// Every corpus query.

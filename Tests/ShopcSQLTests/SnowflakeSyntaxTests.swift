@@ -40,4 +40,24 @@ final class SnowflakeSyntaxTests: XCTestCase {
         assertError("select x'abc' from t", "binary literal has an odd number of hexadecimal digits", at: 7)
         assertError("select x'ab", "unterminated binary literal", at: 7)
     }
+
+    func testPositionalColumns() {
+        assertPrints(
+            "select $1, t.$2 as b, $3:a.b::string, $$dollar $1 string$$ from t where $10 > 0",
+            "SELECT\n    $1,\n    t.$2 AS b,\n    $3:a.b::STRING,\n    'dollar $1 string'\nFROM t\nWHERE $10 > 0")
+        guard case .success(let query) = SQLParser.parseQuery("select s.t.$2"), case .select(let select) = query.body,
+            case .expression(.positional(let ref), _, _)? = select.items.first
+        else { return XCTFail("expected a positional reference") }
+        XCTAssertEqual(ref.qualifier.map(\.name), ["s", "t"])
+        XCTAssertEqual(ref.position, 2)
+        XCTAssertEqual(ref.range, SourceRange(start: 7, end: 13))
+    }
+
+    func testMalformedPositionalColumns() {
+        assertError("select $0 from t", "column position '$0' must be 1 or more", at: 7)
+        assertError("select $99999999999999999999 from t", "column position '$99999999999999999999' must be 1 or more", at: 7)
+        assertError("select $a from t", "unexpected character '$'", at: 7)
+        assertError("select $ 1 from t", "unexpected character '$'", at: 7)
+        assertError("select $$1 from t", "unterminated $$ string", at: 7)
+    }
 }

@@ -40,6 +40,22 @@ extension QueryBinder {
         return .unknown
     }
 
+    /// `$n` / `t.$n`: the n-th column of the named relation (or of the only one in scope) when
+    /// its shape is known; otherwise unknown, never an error (staged files have no declared
+    /// columns).
+    func resolvePositional(_ ref: PositionalRef, _ context: ExprContext) -> Typed {
+        let relations = context.scope.relations
+        let relation: ScopeRelation?
+        if let qualifier = ref.qualifier.last {
+            relation = relations.last { $0.key == qualifier.normalized }
+        } else {
+            relation = relations.count == 1 ? relations.first : nil
+        }
+        guard let relation, !relation.open, ref.position <= relation.columns.count else { return .unknown }
+        let column = relation.columns[ref.position - 1]
+        return Typed(type: column.type, lineage: column.lineage, columnName: column.name)
+    }
+
     /// An unqualified column among the relations of one scope; nil when no relation has it.
     mutating func lookupUnqualified(_ name: Identifier, in scope: FromScope, reportAmbiguity: Bool) -> Typed? {
         let key = name.normalized

@@ -25,6 +25,8 @@ extension QueryBinder {
         switch expr {
         case .column(let ref):
             return resolveColumn(ref, context)
+        case .positional(let ref):
+            return resolvePositional(ref, context)
         case .literal(let literal):
             return Self.literalType(literal)
         case .function(let call):

@@ -93,7 +93,7 @@ extension QueryBinder {
                 if call.over != nil { continue }
                 if call.name.parts.count == 1, FunctionCatalog.lookup(call.name.description)?.kind == .aggregate { continue }
                 pending += call.arguments.map(\.value)
-            case .exists, .subquery, .literal, .lambda:
+            case .exists, .subquery, .literal, .lambda, .positional:
                 continue
             case .inQuery(let value, _, _, _), .quantified(_, let value, _, _, _):
                 pending.append(value)
@@ -106,7 +106,7 @@ extension QueryBinder {
     /// The direct sub-expressions of an expression (not subqueries).
     static func children(of expr: Expr) -> [Expr] {
         switch expr {
-        case .column, .literal, .exists, .subquery, .lambda: return []
+        case .column, .positional, .literal, .exists, .subquery, .lambda: return []
         case .function(let call): return call.arguments.map(\.value)
         case .unary(_, let x, _), .isNull(let x, _, _), .nested(let x, _), .extract(_, let x, _): return [x]
         case .binary(_, let a, let b, _), .isDistinctFrom(let a, let b, _, _): return [a, b]

@@ -1,0 +1,39 @@
+import ShopcBase
+import ShopcSQL
+import XCTest
+
+@testable import ShopcAnalysis
+
+/// Binding of the Snowflake constructs in `QueryCorpus.snowflake`: the output shape and no
+/// spurious diagnostics.
+final class SnowflakeSyntaxBindingTests: XCTestCase {
+    /// Binds `sql` where `t` has the columns of `ExpressionTypeTests.columns` and every other table
+    /// is unmanaged (open); returns `NAME TYPE` per output column, `*` when the shape is open.
+    static func bind(_ sql: String) -> (columns: [String], diagnostics: [String]) {
+        guard case .success(let query) = SQLParser.parseQuery(sql) else { return (["PARSE ERROR"], []) }
+        let relation = ScopeRelation(
+            key: "T", columns: ExpressionTypeTests.columns.map { ScopeColumn(name: SQLName($0.0), type: $0.1, lineage: [:]) },
+            open: false, origin: RelationOrigin(description: "table 't'"))
+        var binder = QueryBinder(
+            locate: { _ in nil }, resolveTable: { $0.last?.normalized == "T" ? relation : nil }, injectedCTEs: [:],
+            strict: true, expansions: [:])
+        let shape = binder.bindQuery(query)
+        let columns = shape.columns.map { "\($0.name.normalized) \($0.type)" } + (shape.open ? ["*"] : [])
+        return (columns, binder.diagnostics.map { "\($0.code.rawValue) \($0.message)" })
+    }
+
+    private func assertBinds(_ sql: String, _ columns: [String], file: StaticString = #filePath, line: UInt = #line) {
+        let result = Self.bind(sql)
+        XCTAssertEqual(result.columns, columns, file: file, line: line)
+        XCTAssertEqual(result.diagnostics, [], file: file, line: line)
+    }
+
+    func testPositionalColumns() {
+        assertBinds("select $1, $2 as s, v.$2 as again from (values (1, 'ab')) as v", ["$1 NUMBER(1,0)", "S VARCHAR(2)", "AGAIN VARCHAR(2)"])
+        assertBinds("select $1 as a, t.$4 as s from t", ["A NUMBER(38,0)", "S VARCHAR(20)"])
+        // Past the known columns, over an unmanaged table, or with two tables in scope: unknown, no error.
+        assertBinds("select $99 as a, $1:k::string as k from t", ["A UNKNOWN", "K VARCHAR"])
+        assertBinds("select $1 as a from staged", ["A UNKNOWN"])
+        assertBinds("select $1 as a from t, t as u", ["A UNKNOWN"])
+    }
+}
