@@ -11,6 +11,10 @@ public indirect enum Expr: Sendable, Hashable, Codable {
     case unary(UnaryOperator, Expr, range: SourceRange)
     /// A binary operator: arithmetic, `||`, comparison, `AND`, `OR`.
     case binary(BinaryOperator, Expr, Expr, range: SourceRange)
+    /// Three or more operands joined by one chaining operator (`BinaryOperator.chains`), read
+    /// left to right: `a OR b OR c`, `x || '-' || y`. Kept flat so a chain of thousands of terms
+    /// (a template loop) is one level deep for every recursive pass.
+    case chain(BinaryOperator, [Expr], range: SourceRange)
     /// `x IS [NOT] NULL`.
     case isNull(Expr, negated: Bool, range: SourceRange)
     /// `x IS [NOT] DISTINCT FROM y`.
@@ -61,7 +65,7 @@ public indirect enum Expr: Sendable, Hashable, Codable {
         case .cast(let c): c.range
         case .path(let p): p.range
         case .positional(let p): p.range
-        case .unary(_, _, let r), .binary(_, _, _, let r), .isNull(_, _, let r),
+        case .unary(_, _, let r), .binary(_, _, _, let r), .chain(_, _, let r), .isNull(_, _, let r),
             .isDistinctFrom(_, _, _, let r), .between(_, _, _, _, let r), .inList(_, _, _, let r),
             .inQuery(_, _, _, let r), .exists(_, let r), .subquery(_, let r), .nested(_, let r),
             .tuple(_, let r), .array(_, let r), .object(_, let r), .lambda(_, _, let r),
@@ -99,6 +103,15 @@ public enum BinaryOperator: String, Sendable, Hashable, Codable {
     case plus = "+", minus = "-", concat = "||"
     /// `*`, `/`, `%`.
     case multiply = "*", divide = "/", modulo = "%"
+
+    /// Whether a run of this operator parses to one flat `Expr.chain`: the associative ones
+    /// (`OR`, `AND`, `+`, `*`, `||`). `a - b - c` and comparisons stay nested binaries.
+    public var chains: Bool {
+        switch self {
+        case .or, .and, .plus, .multiply, .concat: true
+        default: false
+        }
+    }
 
     /// Binding strength; higher binds tighter.
     public var precedence: Int {

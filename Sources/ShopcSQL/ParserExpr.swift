@@ -18,8 +18,24 @@ extension Parser {
         if minPrecedence > 0 { try rejectLambdaOperand(left) }
         var links = 0
         defer { treeDepth -= links }
+        // The operands of a run of one chaining operator, collected flat: the run is one level of
+        // the tree however long it is (`left` is stale while `run` is not empty).
+        var run: [Expr] = []
+        var runOperator = BinaryOperator.or
+        func closeRun() {
+            guard run.count > 1 else { return }
+            let whole = range(from: start)
+            left = run.count == 2 ? .binary(runOperator, run[0], run[1], range: whole) : .chain(runOperator, run, range: whole)
+            run = []
+        }
         while true {
             if let op = binaryOperator(), op.precedence > minPrecedence {
+                if !run.isEmpty && op == runOperator {
+                    advance()
+                    run.append(try parseExpr(op.precedence))
+                    continue
+                }
+                closeRun()
                 if op.precedence > Precedence.comparison && Self.isPredicate(left) {
                     // `a IS NULL + b` would print as `(a IS NULL) + b` and read back differently.
                     throw SQLSyntaxError(
@@ -38,9 +54,15 @@ extension Parser {
                     continue
                 }
                 let right = try parseExpr(op.precedence)
-                left = .binary(op, left, right, range: range(from: start))
+                if op.chains {
+                    run = [left, right]
+                    runOperator = op
+                } else {
+                    left = .binary(op, left, right, range: range(from: start))
+                }
                 continue
             }
+            closeRun()
             guard Precedence.comparison > minPrecedence, let predicate = try parsePredicate(left, start: start) else {
                 return left
             }

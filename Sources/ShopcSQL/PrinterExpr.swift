@@ -2,7 +2,7 @@ extension Printer {
     /// Binding strength of an expression's outermost operator; atoms are 10.
     func precedence(_ value: Expr) -> Int {
         switch value {
-        case .binary(let op, _, _, _), .quantified(let op, _, _, _, _): op.precedence
+        case .binary(let op, _, _, _), .chain(let op, _, _), .quantified(let op, _, _, _, _): op.precedence
         case .unary(.not, _, _): Precedence.not
         case .unary: 7
         case .isNull, .isDistinctFrom, .between, .inList, .inQuery, .like: Precedence.comparison
@@ -60,6 +60,16 @@ extension Printer {
             out.append(op.rawValue)
             out.append(" ")
             writeWrapped(right, level, parenthesize: precedence(right) <= op.precedence)
+        case .chain(let op, let operands, _):
+            for (i, operand) in operands.enumerated() {
+                if i > 0 {
+                    out.append(" ")
+                    out.append(op.rawValue)
+                    out.append(" ")
+                }
+                let looser = i == 0 ? precedence(operand) < op.precedence : precedence(operand) <= op.precedence
+                writeWrapped(operand, level, parenthesize: looser)
+            }
         case .isNull(let subject, let negated, _):
             writePredicateSubject(subject, level)
             out.append(negated ? " IS NOT NULL" : " IS NULL")

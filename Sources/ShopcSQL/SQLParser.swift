@@ -4,9 +4,10 @@ public enum SQLParser {
     /// Deeper input is rejected with an error instead of exhausting the stack.
     public static let maxNestingDepth = 256
 
-    /// The deepest syntax tree accepted, counting each operator of a chain such as
-    /// `a OR b OR c`, each set operator and each join as one level (chains build left-deep trees,
-    /// and every later pass walks them recursively).
+    /// The deepest syntax tree accepted, counting each operator of a mixed chain such as
+    /// `a + b - c`, each set operator and each join as one level (these build left-deep trees,
+    /// and every later pass walks them recursively). A run of one chaining operator
+    /// (`a OR b OR c`) is a flat `Expr.chain` and counts once.
     public static let maxTreeDepth = 1000
 
     /// Parses `sql`. Errors carry a UTF-8 byte offset into `sql`.

@@ -171,6 +171,35 @@ final class ExpressionTypeTests: XCTestCase {
         XCTAssertEqual(Self.type(mixed).type, "BOOLEAN")
     }
 
+    /// Flat chains of thousands of operands (a template loop) bind on a small stack, with the
+    /// same types as short chains.
+    func testFlatChainsOfThousandsOfOperandsBind() {
+        let cases: [(String, String)] = [
+            ((0..<5000).map { "n = \($0)" }.joined(separator: " OR "), "BOOLEAN"),
+            ((0..<5000).map { "b AND n > \($0)" }.joined(separator: " AND "), "BOOLEAN"),
+            (Array(repeating: "s", count: 5000).joined(separator: " || "), "VARCHAR"),
+            (Array(repeating: "d", count: 5000).joined(separator: " + "), "NUMBER(38,2)"),
+            (Array(repeating: "f", count: 5000).joined(separator: " * "), "FLOAT"),
+        ]
+        for (expr, expected) in cases {
+            let done = DispatchSemaphore(value: 0)
+            nonisolated(unsafe) var result: (type: String, diagnostics: [Diagnostic]) = ("", [])
+            let thread = Thread {
+                result = Self.type(expr)
+                done.signal()
+            }
+            thread.stackSize = 512 << 10
+            thread.start()
+            done.wait()
+            XCTAssertEqual(result.type, expected)
+            XCTAssertEqual(result.diagnostics.map(\.message), [])
+        }
+        // A type error in the middle of a chain is reported at that operand.
+        let bad = (0..<3000).map { $0 == 1500 ? "s" : "b" }.joined(separator: " AND ")
+        let diagnostics = Self.type(bad).diagnostics
+        XCTAssertEqual(diagnostics.map(\.code), [.nonBooleanCondition])
+    }
+
     func testContractRule() {
         XCTAssertTrue(TypeCoercion.matchesContract(.number(precision: 38, scale: 2), declared: .number(precision: 12, scale: 2)))
         XCTAssertFalse(TypeCoercion.matchesContract(.number(precision: 38, scale: 0), declared: .number(precision: 12, scale: 2)))

@@ -46,6 +46,8 @@ extension QueryBinder {
             }
         case .binary:
             return typeBinaryChain(expr, &context)
+        case .chain(let op, let operands, let range):
+            return typeChain(op, operands, range: range, &context)
         case .isNull(let operand, _, _):
             return derived(.boolean, typeExpr(operand, &context))
         case .isDistinctFrom(let a, let b, _, let range):
@@ -205,6 +207,24 @@ extension QueryBinder {
             acc = typeBinary(op, acc, at: accRange, b, at: rhs.range, range: range, inJoin: context.clause == .joinCondition)
             accRange = range
             if let expansion = expansions[range.start], expansion.end == range.end, range.start != expr.range.start || range.end != expr.range.end {
+                _ = checkMacroCall(expansion.call, expansion: acc, context)
+            }
+        }
+        return acc
+    }
+
+    /// A flat chain, typed as the left-deep tree of binaries it stands for; a macro expansion
+    /// that covers a leading part of the chain is checked against that part.
+    mutating func typeChain(_ op: BinaryOperator, _ operands: [Expr], range: SourceRange, _ context: inout ExprContext) -> Typed {
+        guard let first = operands.first else { return .unknown }
+        var acc = typeExpr(first, &context)
+        var accRange = first.range
+        for operand in operands.dropFirst() {
+            let b = typeExpr(operand, &context)
+            let partial = SourceRange(start: range.start, end: operand.range.end)
+            acc = typeBinary(op, acc, at: accRange, b, at: operand.range, range: partial, inJoin: context.clause == .joinCondition)
+            accRange = partial
+            if partial.end != range.end, let expansion = expansions[partial.start], expansion.end == partial.end {
                 _ = checkMacroCall(expansion.call, expansion: acc, context)
             }
         }

@@ -122,7 +122,7 @@ extension QueryBinder {
                 if case .index(let e) = step { return e }
                 return nil
             }
-        case .tuple(let list, _), .array(let list, _): return list
+        case .tuple(let list, _), .array(let list, _), .chain(_, let list, _): return list
         case .object(let entries, _): return entries.flatMap { [$0.key, $0.value] }
         }
     }

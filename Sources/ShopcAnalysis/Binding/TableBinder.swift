@@ -154,6 +154,8 @@ extension QueryBinder {
         case .binary(_, let a, let b, _):
             columnNames(in: a, into: &names)
             columnNames(in: b, into: &names)
+        case .chain(_, let operands, _):
+            for operand in operands { columnNames(in: operand, into: &names) }
         case .cast(let cast):
             columnNames(in: cast.value, into: &names)
         default:
