@@ -45,8 +45,9 @@ public indirect enum Expr: Sendable, Hashable, Codable {
     case array([Expr], range: SourceRange)
     /// An object constructor `{'k': v, …}`.
     case object([ObjectEntry], range: SourceRange)
-    /// A lambda `x -> expr` or `(x, y) -> expr` as used by `FILTER`/`TRANSFORM`.
-    case lambda([Identifier], Expr, range: SourceRange)
+    /// A lambda `x -> expr`, `x INT -> expr` or `(x, y VARCHAR) -> expr` as used by
+    /// `FILTER`/`TRANSFORM`/`REDUCE`.
+    case lambda([LambdaParameter], Expr, range: SourceRange)
     /// A comparison with a subquery quantifier: `x > ALL (SELECT …)`, `x = ANY (SELECT …)`.
     case quantified(BinaryOperator, Expr, SubqueryQuantifier, Query, range: SourceRange)
     /// `EXTRACT(part FROM value)`.
@@ -140,6 +141,20 @@ public struct ColumnRef: Sendable, Hashable, Codable {
 
     /// The column's own name.
     public var column: Identifier? { parts.last }
+}
+
+/// A lambda parameter, optionally typed (`x INT`): the element is coerced to the type.
+public struct LambdaParameter: Sendable, Hashable, Codable {
+    /// The parameter name.
+    public var name: Identifier
+    /// The declared type, if written.
+    public var type: DataType?
+
+    /// Creates a parameter.
+    public init(_ name: Identifier, type: DataType? = nil) {
+        self.name = name
+        self.type = type
+    }
 }
 
 /// A positional column reference: `$1`, or `t.$1` with a table qualifier.

@@ -140,7 +140,8 @@ extension Printer {
             writeExpr(value, level)
             out.append(")")
         case .lambda(let parameters, let body, _):
-            out.append(parameters.count == 1 ? identifiers(parameters) : "(" + identifiers(parameters) + ")")
+            let list = parameters.map { $0.name.description + ($0.type.map { " " + $0.description } ?? "") }.joined(separator: ", ")
+            out.append(parameters.count == 1 ? list : "(" + list + ")")
             out.append(" -> ")
             writeExpr(body, level)
         }

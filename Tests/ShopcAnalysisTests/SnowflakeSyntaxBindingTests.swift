@@ -36,4 +36,13 @@ final class SnowflakeSyntaxBindingTests: XCTestCase {
         assertBinds("select $1 as a from staged", ["A UNKNOWN"])
         assertBinds("select $1 as a from t, t as u", ["A UNKNOWN"])
     }
+
+    func testTypedLambdaParametersHaveTheirType() {
+        assertBinds("select filter(a, x boolean -> x and b) as y, transform(a, (x, y int) -> y + n) as z from t", ["Y ARRAY", "Z ARRAY"])
+        // An untyped parameter is of unknown type; a typed one is checked.
+        assertBinds("select filter(a, x -> x and b) as y from t", ["Y ARRAY"])
+        XCTAssertEqual(Self.bind("select filter(a, x date -> x and b) as y from t").diagnostics.count, 1)
+        // An inner untyped parameter hides an outer typed one.
+        assertBinds("select transform(a, x date -> filter(a, x -> x and b)) as y from t", ["Y ARRAY"])
+    }
 }

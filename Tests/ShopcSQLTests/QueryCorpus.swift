@@ -182,6 +182,8 @@ enum QueryCorpus {
         "select x'ab01', X'', to_varchar(X'FF', 'hex') from t where b = x'00'",
         "select $1, $2:name::string, v.$3, $$1$$ from values (1, parse_json('{}'), 2) as v",
         "select t.$1 as a, s.t.$12 from s.t where $2 > 0 order by $1",
+        "select transform(arr, x int -> x * 2), filter(arr, (a int, b varchar) -> a > 0) from t",
+        "select reduce(arr, 0, (acc number(38, 2), v double precision) -> acc + v), transform(arr, (x) -> x), filter(arr, \"X\" varchar(10) -> true) from t",
     ]
 
     /// Every corpus query.

@@ -60,4 +60,25 @@ final class SnowflakeSyntaxTests: XCTestCase {
         assertError("select $ 1 from t", "unexpected character '$'", at: 7)
         assertError("select $$1 from t", "unterminated $$ string", at: 7)
     }
+
+    func testTypedLambdas() {
+        assertPrints(
+            "select transform(arr, x int -> x * 2), filter(arr, (a Int, b varchar(10)) -> a > 0), reduce(arr, 0, (acc, v number(38, 2)) -> acc + v) from t",
+            "SELECT\n    TRANSFORM(arr, x INT -> x * 2),\n    FILTER(arr, (a INT, b VARCHAR(10)) -> a > 0),\n    REDUCE(arr, 0, (acc, v NUMBER(38, 2)) -> acc + v)\nFROM t")
+        // One parameter in parentheses is the same lambda as without them.
+        assertPrints("select filter(arr, (x double precision) -> x > 0) from t", "SELECT\n    FILTER(arr, x DOUBLE PRECISION -> x > 0)\nFROM t")
+        guard case .success(.function(let call)) = SQLParser.parseExpression("transform(arr, (x int, y) -> x)"),
+            case .lambda(let parameters, _, let range)? = call.arguments.last?.value
+        else { return XCTFail("expected a lambda") }
+        XCTAssertEqual(parameters.map(\.name.name), ["x", "y"])
+        XCTAssertEqual(parameters.map { $0.type?.description }, ["INT", nil])
+        XCTAssertEqual(range, SourceRange(start: 15, end: 30))
+    }
+
+    func testMalformedTypedLambdas() {
+        assertError("select transform(arr, x int( -> x) from t", "expected ')' to close argument list of TRANSFORM, found 'int'", at: 24)
+        assertError("select transform(arr, (x int, 1) -> x) from t", "expected ')', found 'int'", at: 25)
+        assertError("select transform(arr, x int -> ) from t", "expected expression, found ')'", at: 31)
+        assertError("select transform(arr, a + x int -> x) from t", "a lambda cannot be the operand of an operator; put it in parentheses", at: 26)
+    }
 }

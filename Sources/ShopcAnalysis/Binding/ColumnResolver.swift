@@ -9,7 +9,7 @@ extension QueryBinder {
         guard let name = ref.column else { return .unknown }
         let key = name.normalized
         if ref.parts.count == 1 {
-            if context.lambdaNames.contains(key) { return Typed(type: .unknown) }
+            if context.lambdaNames.contains(key) { return Typed(type: context.lambdaTypes[key] ?? .unknown) }
             if let found = lookupUnqualified(name, in: context.scope, reportAmbiguity: true) { return found }
             if let alias = context.aliases[key] { return alias }
             for scope in outer.reversed() {

@@ -113,9 +113,13 @@ extension QueryBinder {
                 parts.append(typeExpr(entry.value, &context))
             }
             return derived(.object, parts)
-        case .lambda(let names, let body, _):
+        case .lambda(let parameters, let body, _):
             var inner = context
-            inner.lambdaNames.formUnion(names.map(\.normalized))
+            for parameter in parameters {
+                let key = parameter.name.normalized
+                inner.lambdaNames.insert(key)
+                inner.lambdaTypes[key] = parameter.type.map(SQLType.from)
+            }
             return derived(.unknown, typeExpr(body, &inner))
         case .quantified(_, let value, _, let query, let range):
             let tv = typeExpr(value, &context)

@@ -13,6 +13,8 @@ struct ExprContext {
     var aliases: SmallMap<Typed> = [:]
     var clause: Clause
     var lambdaNames: Set<String> = []
+    /// The declared types of typed lambda parameters (`x INT -> …`).
+    var lambdaTypes: [String: SQLType] = [:]
 }
 
 /// A macro call whose expansion is one expression of the model's SQL, to check after binding.
