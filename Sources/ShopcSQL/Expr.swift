@@ -90,6 +90,10 @@ public enum UnaryOperator: String, Sendable, Hashable, Codable {
     case minus = "-"
     /// Arithmetic identity.
     case plus = "+"
+    /// `PRIOR x`: the value of `x` in the parent row of a hierarchical query.
+    case prior = "PRIOR"
+    /// `CONNECT_BY_ROOT x`: the value of `x` in the root row of a hierarchical query.
+    case connectByRoot = "CONNECT_BY_ROOT"
 }
 
 /// A binary operator. `!=` is parsed as `notEqual` and printed `<>`.

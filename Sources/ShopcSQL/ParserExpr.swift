@@ -131,7 +131,34 @@ extension Parser {
             try rejectLambdaOperand(operand)
             return .unary(op, operand, range: range(from: start))
         }
+        if let op = hierarchicalOperator() {
+            advance()
+            try enter()
+            defer { leave() }
+            let operand = try parsePrefix(allowNot: false)
+            try rejectLambdaOperand(operand)
+            return .unary(op, operand, range: range(from: start))
+        }
         return try parsePostfix()
+    }
+
+    /// `PRIOR` or `CONNECT_BY_ROOT` before an operand, in a query with `CONNECT BY`.
+    private func hierarchicalOperator() -> UnaryOperator? {
+        guard hierarchical, current.kind == .word, current.keyword == nil else { return nil }
+        let next = peek()
+        switch next.kind {
+        case .word where !(next.keyword?.isReserved ?? false) || next.keyword == .case || next.keyword == .cast:
+            break
+        case .quotedIdentifier, .leftParen, .positional, .number, .string:
+            break
+        default:
+            return nil
+        }
+        switch asciiUppercased(text(of: current)) {
+        case "PRIOR": return .prior
+        case "CONNECT_BY_ROOT": return .connectByRoot
+        default: return nil
+        }
     }
 
     /// Whether `value` is an `IS`, `IN`, `BETWEEN` or `LIKE` test (comparison precedence).

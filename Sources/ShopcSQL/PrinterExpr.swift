@@ -52,7 +52,7 @@ extension Printer {
             }
             let text = wrapped(operand, level, parenthesize: precedence(operand) < 7)
             out.append(op.rawValue)
-            if text.hasPrefix("-") || text.hasPrefix("+") { out.append(" ") }
+            if op == .prior || op == .connectByRoot || text.hasPrefix("-") || text.hasPrefix("+") { out.append(" ") }
             out.append(text)
         case .binary(let op, let left, let right, _):
             writeWrapped(left, level, parenthesize: precedence(left) < op.precedence)

@@ -48,11 +48,15 @@ struct Parser {
     var position = 0
     var depth = 0
     var treeDepth = 0
+    /// The input has `CONNECT` (reserved, so only in `CONNECT BY`): `PRIOR` and
+    /// `CONNECT_BY_ROOT` are operators. Elsewhere they stay ordinary names.
+    let hierarchical: Bool
 
     init(tokens: [Token], values: [String], bytes: [UInt8]) {
         self.tokens = tokens
         self.values = values
         self.bytes = bytes
+        hierarchical = tokens.contains { $0.kind == .word && $0.keyword == .connect }
     }
 
     /// A query, an optional `;`, then the end of input.

@@ -158,6 +158,14 @@ struct Printer {
                 writeTableRef(table, level)
             }
         }
+        if let hierarchy = select.connectBy {
+            if let startWith = hierarchy.startWith {
+                writeNewline(level)
+                writeCondition("START WITH", startWith, level)
+            }
+            writeNewline(level)
+            writeCondition(hierarchy.noCycle ? "CONNECT BY NOCYCLE" : "CONNECT BY", hierarchy.connectBy, level)
+        }
         if let condition = select.whereClause {
             writeNewline(level)
             writeCondition("WHERE", condition, level)

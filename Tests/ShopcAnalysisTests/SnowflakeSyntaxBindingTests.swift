@@ -45,4 +45,14 @@ final class SnowflakeSyntaxBindingTests: XCTestCase {
         // An inner untyped parameter hides an outer typed one.
         assertBinds("select transform(a, x date -> filter(a, x -> x and b)) as y from t", ["Y ARRAY"])
     }
+
+    func testHierarchicalQueries() {
+        assertBinds(
+            "select n, level as lvl, sys_connect_by_path(s, '/') as p, connect_by_root s as r, prior n as pn from t start with n = 1 connect by prior n = n and level < 5",
+            ["N NUMBER(38,0)", "LVL NUMBER(38,0)", "P VARCHAR", "R VARCHAR(20)", "PN NUMBER(38,0)"])
+        // LEVEL is a pseudo-column only under CONNECT BY; the conditions are checked.
+        XCTAssertEqual(Self.bind("select level from t").diagnostics.map { String($0.prefix(7)) }, ["SHP4002"])
+        XCTAssertEqual(Self.bind("select n from t connect by s").diagnostics.count, 1)
+        XCTAssertEqual(Self.bind("select n from t start with nope = 1 connect by prior n = n").diagnostics.count, 1)
+    }
 }

@@ -183,6 +183,9 @@ enum QueryCorpus {
         "select $1, $2:name::string, v.$3, $$1$$ from values (1, parse_json('{}'), 2) as v",
         "select t.$1 as a, s.t.$12 from s.t where $2 > 0 order by $1",
         "select transform(arr, x int -> x * 2), filter(arr, (a int, b varchar) -> a > 0) from t",
+        "select employee_id, title, level, sys_connect_by_path(title, ' -> ') as path, connect_by_root title as top from employees start with title = 'President' connect by manager_id = prior employee_id order by employee_id",
+        "select id, prior name from parts connect by nocycle prior id = parent_id and level <= 5 start with parent_id is null where id > 0",
+        "select prior, connect_by_root, prior + 1 from t where prior > 1",
         "select reduce(arr, 0, (acc number(38, 2), v double precision) -> acc + v), transform(arr, (x) -> x), filter(arr, \"X\" varchar(10) -> true) from t",
     ]
 

@@ -81,4 +81,35 @@ final class SnowflakeSyntaxTests: XCTestCase {
         assertError("select transform(arr, x int -> ) from t", "expected expression, found ')'", at: 31)
         assertError("select transform(arr, a + x int -> x) from t", "a lambda cannot be the operand of an operator; put it in parentheses", at: 26)
     }
+
+    func testHierarchicalQueries() {
+        assertPrints(
+            "select id, level, connect_by_root name as root, sys_connect_by_path(name, '/') p from t connect by nocycle prior id = parent_id start with parent_id is null where level < 3",
+            """
+            SELECT
+                id,
+                level,
+                CONNECT_BY_ROOT name AS root,
+                SYS_CONNECT_BY_PATH(name, '/') AS p
+            FROM t
+            START WITH parent_id IS NULL
+            CONNECT BY NOCYCLE PRIOR id = parent_id
+            WHERE level < 3
+            """)
+        // WHERE before the hierarchy, and no START WITH; PRIOR on either side and in the select list.
+        assertPrints(
+            "select prior name from t where x > 0 connect by id = prior parent_id and prior (a + 1) = b",
+            "SELECT\n    PRIOR name\nFROM t\nCONNECT BY id = PRIOR parent_id AND PRIOR (a + 1) = b\nWHERE x > 0")
+        // Without CONNECT BY, PRIOR and CONNECT_BY_ROOT are ordinary names.
+        assertPrints("select prior, connect_by_root x from t", "SELECT\n    prior,\n    connect_by_root AS x\nFROM t")
+    }
+
+    func testMalformedHierarchicalQueries() {
+        assertError("select a from t start with a = 1", "expected CONNECT BY after START WITH condition, found end of input", at: 32)
+        assertError("select a from t connect by", "expected expression, found end of input", at: 26)
+        assertError("select a from t connect a = 1", "unexpected 'connect' after end of query", at: 16)
+        assertError("select a from t connect by prior a = b start with a = 1 start with b", "unexpected 'start' after end of query", at: 56)
+        assertError("select a from t connect by nocycle", "expected expression, found end of input", at: 34)
+        assertError("select a from t connect by prior (a = b", "expected ')', found end of input", at: 39)
+    }
 }

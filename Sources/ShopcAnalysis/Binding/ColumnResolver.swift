@@ -12,6 +12,7 @@ extension QueryBinder {
             if context.lambdaNames.contains(key) { return Typed(type: context.lambdaTypes[key] ?? .unknown) }
             if let found = lookupUnqualified(name, in: context.scope, reportAmbiguity: true) { return found }
             if let alias = context.aliases[key] { return alias }
+            if context.scope.hierarchical && key == "LEVEL" { return Typed(type: .integer) }
             for scope in outer.reversed() {
                 if let found = lookupUnqualified(name, in: scope, reportAmbiguity: false) { return found }
             }

@@ -43,6 +43,8 @@ extension QueryBinder {
                     return derived(.unknown, t)
                 }
                 return derived(t.type, t)
+            case .prior, .connectByRoot:
+                return Typed(type: t.type, lineage: t.lineage, aggregate: t.aggregate)
             }
         case .binary:
             return typeBinaryChain(expr, &context)
