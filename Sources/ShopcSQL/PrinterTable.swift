@@ -7,7 +7,7 @@ extension Printer {
         switch ref {
         case .table(let table):
             out.append(table.name.description)
-            out.append(timeTravel(table.timeTravel, level))
+            out.append(changesAndTimeTravel(table, level))
             out.append(alias(table.alias))
         case .subquery(let derived):
             if derived.lateral { out.append("LATERAL ") }

@@ -50,6 +50,8 @@ public struct TableAlias: Sendable, Hashable, Codable {
 public struct NamedTable: Sendable, Hashable, Codable {
     /// The table name.
     public var name: QualifiedName
+    /// `CHANGES (INFORMATION => …)`; its start point is `timeTravel`, which it requires.
+    public var changes: ChangesClause?
     /// `AT (…)` / `BEFORE (…)`.
     public var timeTravel: TimeTravel?
     /// The alias.

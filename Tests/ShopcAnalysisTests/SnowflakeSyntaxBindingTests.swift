@@ -55,4 +55,13 @@ final class SnowflakeSyntaxBindingTests: XCTestCase {
         XCTAssertEqual(Self.bind("select n from t connect by s").diagnostics.count, 1)
         XCTAssertEqual(Self.bind("select n from t start with nope = 1 connect by prior n = n").diagnostics.count, 1)
     }
+
+    func testChangesAddTheMetadataColumns() {
+        assertBinds(
+            "select metadata$action as a, metadata$isupdate as u, c.metadata$row_id as r, n from t changes (information => default) at (offset => -60) as c",
+            ["A VARCHAR", "U BOOLEAN", "R VARCHAR", "N NUMBER(38,0)"])
+        let all = Self.bind("select * from t changes (information => append_only) at (offset => -60)").columns
+        XCTAssertEqual(all.suffix(3), ["METADATA$ACTION VARCHAR", "METADATA$ISUPDATE BOOLEAN", "METADATA$ROW_ID VARCHAR"])
+        XCTAssertEqual(all.count, ExpressionTypeTests.columns.count + 3)
+    }
 }

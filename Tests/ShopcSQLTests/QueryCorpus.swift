@@ -186,6 +186,8 @@ enum QueryCorpus {
         "select employee_id, title, level, sys_connect_by_path(title, ' -> ') as path, connect_by_root title as top from employees start with title = 'President' connect by manager_id = prior employee_id order by employee_id",
         "select id, prior name from parts connect by nocycle prior id = parent_id and level <= 5 start with parent_id is null where id > 0",
         "select prior, connect_by_root, prior + 1 from t where prior > 1",
+        "select * from orders changes (information => default) at (timestamp => '2024-01-01'::timestamp_ntz) end (timestamp => current_timestamp()) as c",
+        "select metadata$action, id from db.s.t changes(information => append_only) before(statement => 'abc') where metadata$isupdate",
         "select reduce(arr, 0, (acc number(38, 2), v double precision) -> acc + v), transform(arr, (x) -> x), filter(arr, \"X\" varchar(10) -> true) from t",
     ]
 

@@ -112,4 +112,23 @@ final class SnowflakeSyntaxTests: XCTestCase {
         assertError("select a from t connect by nocycle", "expected expression, found end of input", at: 34)
         assertError("select a from t connect by prior (a = b", "expected ')', found end of input", at: 39)
     }
+
+    func testChanges() {
+        assertPrints(
+            "select * from orders changes(information => default) at(offset => -60 * 5) end(timestamp => current_timestamp()) o",
+            "SELECT\n    *\nFROM orders CHANGES (INFORMATION => DEFAULT) AT (OFFSET => -60 * 5) END (TIMESTAMP => CURRENT_TIMESTAMP()) AS o")
+        assertPrints(
+            "select metadata$action from s.t Changes (Information => Append_Only) before (statement => 'x')",
+            "SELECT\n    metadata$action\nFROM s.t CHANGES (INFORMATION => APPEND_ONLY) BEFORE (STATEMENT => 'x')")
+        // A table aliased `changes` with column aliases is still an alias.
+        assertPrints("select * from t changes (a, b)", "SELECT\n    *\nFROM t AS changes (a, b)")
+    }
+
+    func testMalformedChanges() {
+        assertError("select * from t changes (information => all) at (offset => -1)", "expected DEFAULT or APPEND_ONLY, found 'all'", at: 40)
+        assertError("select * from t changes (info => default) at (offset => -1)", "expected INFORMATION, found 'info'", at: 25)
+        assertError("select * from t changes (information => default)", "expected AT or BEFORE after CHANGES, found end of input", at: 48)
+        assertError("select * from t changes (information => default) end (offset => 1)", "expected AT or BEFORE after CHANGES, found 'end'", at: 49)
+        assertError("select * from t changes (information => default) at (offset => -1) end (offset 1)", "expected '=>', found '1'", at: 79)
+    }
 }
