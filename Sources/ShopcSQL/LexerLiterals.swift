@@ -154,8 +154,11 @@ extension Lexer {
             if next == UInt8(ascii: "=") { kind = .greaterOrEqual; length = 2 } else { kind = .greater }
         case UInt8(ascii: "!") where next == UInt8(ascii: "="):
             kind = .notEqual; length = 2
-        case UInt8(ascii: "|") where next == UInt8(ascii: "|"):
-            kind = .concat; length = 2
+        case UInt8(ascii: "|"):
+            if next == UInt8(ascii: "|") { kind = .concat; length = 2 } else { kind = .pipe }
+        case UInt8(ascii: "?"): kind = .question
+        case UInt8(ascii: "^"): kind = .caret
+        case UInt8(ascii: "$"): kind = .dollar
         default:
             let shown = current < 0x20 || current >= 0x7F ? "byte 0x" + String(current, radix: 16) : String(UnicodeScalar(current))
             throw SQLSyntaxError(message: "unexpected character '\(shown)'", offset: start)

@@ -25,6 +25,8 @@ extension Printer {
             out.append(self.unpivot(unpivot, level))
         case .sample(let sample):
             out.append(self.sample(sample, level))
+        case .matchRecognize(let match):
+            writeMatchRecognize(match, level)
         case .nested(let inner, _):
             out.append("(")
             writeNewline(level + 1)

@@ -31,7 +31,7 @@ public enum SQLParser {
             var parser = Parser(tokens: lexed.tokens, values: lexed.values, bytes: bytes)
             let expr = try parser.parseExpr()
             if parser.current.kind != .endOfInput {
-                throw SQLSyntaxError(message: "unexpected \(parser.describe(parser.current)) after end of expression", offset: parser.current.start)
+                throw parser.unexpected(after: "expression")
             }
             return .success(expr)
         } catch {
@@ -64,7 +64,7 @@ struct Parser {
         let query = try parseQuery()
         _ = accept(.semicolon)
         if current.kind != .endOfInput {
-            throw SQLSyntaxError(message: "unexpected \(describe(current)) after end of query", offset: current.start)
+            throw unexpected(after: "query")
         }
         return query
     }
@@ -123,7 +123,19 @@ struct Parser {
 
     /// `expected X, found Y` at the current token.
     func expected(_ what: String) -> SQLSyntaxError {
-        SQLSyntaxError(message: "expected \(what), found \(describe(current))", offset: current.start)
+        if let character = current.kind.patternCharacter { return unexpectedCharacter(character) }
+        return SQLSyntaxError(message: "expected \(what), found \(describe(current))", offset: current.start)
+    }
+
+    /// `unexpected X after end of …` at the current token.
+    func unexpected(after what: String) -> SQLSyntaxError {
+        if let character = current.kind.patternCharacter { return unexpectedCharacter(character) }
+        return SQLSyntaxError(message: "unexpected \(describe(current)) after end of \(what)", offset: current.start)
+    }
+
+    /// A row pattern operator outside `PATTERN (…)` reads as the stray character it is.
+    private func unexpectedCharacter(_ character: Character) -> SQLSyntaxError {
+        SQLSyntaxError(message: "unexpected character '\(character)'", offset: current.start)
     }
 
     /// How a token is shown in messages: its source text in quotes, or `end of input`.

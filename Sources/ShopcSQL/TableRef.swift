@@ -16,6 +16,8 @@ public indirect enum TableRef: Sendable, Hashable, Codable {
     case unpivot(UnpivotTable)
     /// `source SAMPLE (…)`.
     case sample(TableSample)
+    /// `source MATCH_RECOGNIZE (…)`.
+    case matchRecognize(MatchRecognize)
 
     /// Where it was written.
     public var range: SourceRange {
@@ -28,6 +30,7 @@ public indirect enum TableRef: Sendable, Hashable, Codable {
         case .pivot(let p): p.range
         case .unpivot(let u): u.range
         case .sample(let s): s.range
+        case .matchRecognize(let m): m.range
         }
     }
 }

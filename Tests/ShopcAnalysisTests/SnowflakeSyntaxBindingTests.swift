@@ -64,4 +64,21 @@ final class SnowflakeSyntaxBindingTests: XCTestCase {
         XCTAssertEqual(all.suffix(3), ["METADATA$ACTION VARCHAR", "METADATA$ISUPDATE BOOLEAN", "METADATA$ROW_ID VARCHAR"])
         XCTAssertEqual(all.count, ExpressionTypeTests.columns.count + 3)
     }
+
+    func testMatchRecognizeShapes() {
+        let body = "pattern (down+ up+) define down as d < prev(d), up as d > prev(up.d)"
+        assertBinds(
+            "select * from t match_recognize (partition by s order by ts measures match_number() as m, first(d) as first_d, count(*) as c, classifier() as cls, last(up.n) as last_n \(body))",
+            ["S VARCHAR(20)", "M NUMBER(38,0)", "FIRST_D NUMBER(12,2)", "C NUMBER(18,0)", "CLS VARCHAR", "LAST_N NUMBER(38,0)"])
+        let all = Self.bind("select * from t match_recognize (measures match_number() as m all rows per match \(body)) as r")
+        XCTAssertEqual(all.diagnostics, [])
+        XCTAssertEqual(all.columns.count, ExpressionTypeTests.columns.count + 1)
+        XCTAssertEqual(all.columns.last, "M NUMBER(38,0)")
+        // Over an unmanaged table the result of ALL ROWS is open; ONE ROW keeps its measures.
+        assertBinds("select * from staged match_recognize (all rows per match pattern (a) define a as x > 0)", ["*"])
+        assertBinds("select r.m from staged match_recognize (measures match_number() as m pattern (a) define a as x > 0) as r", ["M NUMBER(38,0)"])
+        // Unknown columns and symbols are reported.
+        XCTAssertEqual(Self.bind("select * from t match_recognize (pattern (a) define a as nope > 0)").diagnostics.count, 1)
+        XCTAssertEqual(Self.bind("select * from t match_recognize (measures last(zz.n) as l pattern (a) define a as true)").diagnostics.count, 1)
+    }
 }

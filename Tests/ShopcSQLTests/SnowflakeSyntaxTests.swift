@@ -131,4 +131,60 @@ final class SnowflakeSyntaxTests: XCTestCase {
         assertError("select * from t changes (information => default) end (offset => 1)", "expected AT or BEFORE after CHANGES, found 'end'", at: 49)
         assertError("select * from t changes (information => default) at (offset => -1) end (offset 1)", "expected '=>', found '1'", at: 79)
     }
+
+    func testMatchRecognize() {
+        assertPrints(
+            "select * from t match_recognize (order by ts measures classifier() as c all rows per match with unmatched rows after match skip past last row pattern (^ a b*? ({- c -} d)+ | permute(a, b){1,2} $) define a as x > 0, b as x < prev(x), c as true, d as next(x) > x) as m",
+            """
+            SELECT
+                *
+            FROM t MATCH_RECOGNIZE (
+                ORDER BY ts
+                MEASURES
+                    CLASSIFIER() AS c
+                ALL ROWS PER MATCH WITH UNMATCHED ROWS
+                AFTER MATCH SKIP PAST LAST ROW
+                PATTERN (^ a b*? ({- c -} d)+ | PERMUTE(a, b){1,2} $)
+                DEFINE
+                    a AS x > 0,
+                    b AS x < PREV(x),
+                    c AS TRUE,
+                    d AS NEXT(x) > x
+            ) AS m
+            """)
+        assertPrints(
+            "select * from t match_recognize(partition by k, j measures last(x) lx one row per match after match skip to b pattern(a{2}b{,3}?c{1,}d{2,4})define a as true)",
+            """
+            SELECT
+                *
+            FROM t MATCH_RECOGNIZE (
+                PARTITION BY k, j
+                MEASURES
+                    LAST(x) AS lx
+                ONE ROW PER MATCH
+                AFTER MATCH SKIP TO b
+                PATTERN (a{2} b{,3}? c{1,} d{2,4})
+                DEFINE
+                    a AS TRUE
+            )
+            """)
+        guard case .success(let query) = SQLParser.parseQuery("select * from t match_recognize (pattern (b (a | c)* b) define a as true)"),
+            case .select(let select) = query.body, case .matchRecognize(let match)? = select.from.first
+        else { return XCTFail("expected MATCH_RECOGNIZE") }
+        XCTAssertEqual(match.pattern.symbols.map(\.name), ["b", "a", "c"])
+    }
+
+    func testMalformedMatchRecognize() {
+        assertError("select * from t match_recognize (pattern (a b) )", "expected DEFINE, found ')'", at: 47)
+        assertError("select * from t match_recognize (define a as true)", "expected PATTERN, found 'define'", at: 33)
+        assertError("select * from t match_recognize (pattern (a |) define a as true)", "expected pattern symbol, found ')'", at: 45)
+        assertError("select * from t match_recognize (pattern (a{,}) define a as true)", "quantifier {,} has no bounds", at: 43)
+        assertError("select * from t match_recognize (pattern ({- a) define a as true)", "expected '-}' to close exclusion, found ')'", at: 46)
+        assertError("select * from t match_recognize (one row match pattern (a) define a as true)", "expected PER, found 'match'", at: 41)
+        // The row pattern operators are still stray characters elsewhere.
+        assertError("select a ? b from t", "unexpected character '?'", at: 9)
+        assertError("select a | b from t", "unexpected character '|'", at: 9)
+        assertError("select ^a from t", "unexpected character '^'", at: 7)
+        assertError("select a from t $", "unexpected character '$'", at: 16)
+    }
 }

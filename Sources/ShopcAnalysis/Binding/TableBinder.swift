@@ -53,6 +53,8 @@ extension QueryBinder {
             bindTable(inner, into: &scope)
         case .sample(let sample):
             bindTable(sample.source, into: &scope)
+        case .matchRecognize(let match):
+            scope.relations.append(matchRecognizeRelation(match, scope: scope))
         case .pivot(let pivot):
             var inner = FromScope()
             outer.append(scope)
