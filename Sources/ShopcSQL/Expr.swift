@@ -11,6 +11,10 @@ public indirect enum Expr: Sendable, Hashable, Codable {
     case unary(UnaryOperator, Expr, range: SourceRange)
     /// A binary operator: arithmetic, `||`, comparison, `AND`, `OR`.
     case binary(BinaryOperator, Expr, Expr, range: SourceRange)
+    /// Three or more operands joined by one chaining operator (`BinaryOperator.chains`), read
+    /// left to right: `a OR b OR c`, `x || '-' || y`. Kept flat so a chain of thousands of terms
+    /// (a template loop) is one level deep for every recursive pass.
+    case chain(BinaryOperator, [Expr], range: SourceRange)
     /// `x IS [NOT] NULL`.
     case isNull(Expr, negated: Bool, range: SourceRange)
     /// `x IS [NOT] DISTINCT FROM y`.
@@ -41,12 +45,15 @@ public indirect enum Expr: Sendable, Hashable, Codable {
     case array([Expr], range: SourceRange)
     /// An object constructor `{'k': v, …}`.
     case object([ObjectEntry], range: SourceRange)
-    /// A lambda `x -> expr` or `(x, y) -> expr` as used by `FILTER`/`TRANSFORM`.
-    case lambda([Identifier], Expr, range: SourceRange)
+    /// A lambda `x -> expr`, `x INT -> expr` or `(x, y VARCHAR) -> expr` as used by
+    /// `FILTER`/`TRANSFORM`/`REDUCE`.
+    case lambda([LambdaParameter], Expr, range: SourceRange)
     /// A comparison with a subquery quantifier: `x > ALL (SELECT …)`, `x = ANY (SELECT …)`.
     case quantified(BinaryOperator, Expr, SubqueryQuantifier, Query, range: SourceRange)
     /// `EXTRACT(part FROM value)`.
     case extract(Identifier, Expr, range: SourceRange)
+    /// A positional column reference `$1` or `t.$2` (staged files, `VALUES`).
+    case positional(PositionalRef)
 
     /// Where the expression was written.
     public var range: SourceRange {
@@ -58,7 +65,8 @@ public indirect enum Expr: Sendable, Hashable, Codable {
         case .caseWhen(let c): c.range
         case .cast(let c): c.range
         case .path(let p): p.range
-        case .unary(_, _, let r), .binary(_, _, _, let r), .isNull(_, _, let r),
+        case .positional(let p): p.range
+        case .unary(_, _, let r), .binary(_, _, _, let r), .chain(_, _, let r), .isNull(_, _, let r),
             .isDistinctFrom(_, _, _, let r), .between(_, _, _, _, let r), .inList(_, _, _, let r),
             .inQuery(_, _, _, let r), .exists(_, let r), .subquery(_, let r), .nested(_, let r),
             .tuple(_, let r), .array(_, let r), .object(_, let r), .lambda(_, _, let r),
@@ -82,6 +90,10 @@ public enum UnaryOperator: String, Sendable, Hashable, Codable {
     case minus = "-"
     /// Arithmetic identity.
     case plus = "+"
+    /// `PRIOR x`: the value of `x` in the parent row of a hierarchical query.
+    case prior = "PRIOR"
+    /// `CONNECT_BY_ROOT x`: the value of `x` in the root row of a hierarchical query.
+    case connectByRoot = "CONNECT_BY_ROOT"
 }
 
 /// A binary operator. `!=` is parsed as `notEqual` and printed `<>`.
@@ -96,6 +108,15 @@ public enum BinaryOperator: String, Sendable, Hashable, Codable {
     case plus = "+", minus = "-", concat = "||"
     /// `*`, `/`, `%`.
     case multiply = "*", divide = "/", modulo = "%"
+
+    /// Whether a run of this operator parses to one flat `Expr.chain`: the associative ones
+    /// (`OR`, `AND`, `+`, `*`, `||`). `a - b - c` and comparisons stay nested binaries.
+    public var chains: Bool {
+        switch self {
+        case .or, .and, .plus, .multiply, .concat: true
+        default: false
+        }
+    }
 
     /// Binding strength; higher binds tighter.
     public var precedence: Int {
@@ -126,6 +147,37 @@ public struct ColumnRef: Sendable, Hashable, Codable {
     public var column: Identifier? { parts.last }
 }
 
+/// A lambda parameter, optionally typed (`x INT`): the element is coerced to the type.
+public struct LambdaParameter: Sendable, Hashable, Codable {
+    /// The parameter name.
+    public var name: Identifier
+    /// The declared type, if written.
+    public var type: DataType?
+
+    /// Creates a parameter.
+    public init(_ name: Identifier, type: DataType? = nil) {
+        self.name = name
+        self.type = type
+    }
+}
+
+/// A positional column reference: `$1`, or `t.$1` with a table qualifier.
+public struct PositionalRef: Sendable, Hashable, Codable {
+    /// The table qualifier parts (empty for a bare `$n`).
+    public var qualifier: [Identifier]
+    /// The column position, from 1.
+    public var position: Int
+    /// Where it was written.
+    public var range: SourceRange
+
+    /// Creates a positional reference.
+    public init(qualifier: [Identifier] = [], position: Int, range: SourceRange = .none) {
+        self.qualifier = qualifier
+        self.position = position
+        self.range = range
+    }
+}
+
 /// A literal value with its source range.
 public struct Literal: Sendable, Hashable, Codable {
     /// What kind of literal, with its value.
@@ -142,6 +194,8 @@ public struct Literal: Sendable, Hashable, Codable {
         case typed(String, String)
         /// `INTERVAL '1 day'`.
         case interval(String)
+        /// A binary (hex string) literal `X'AB01'`; the value is its hex digits, upper case.
+        case binary(String)
     }
 
     /// The value.

@@ -46,7 +46,9 @@ struct Lexer {
             guard index < bytes.count else { break }
             let start = index
             let current = bytes[index]
-            if isWordStart(current) {
+            if (current | 0x20) == UInt8(ascii: "x") && byte(at: index + 1) == UInt8(ascii: "'") {
+                try lexBinaryString()
+            } else if isWordStart(current) {
                 try lexWord()
             } else if isDigit(current) || (current == UInt8(ascii: ".") && isDigit(byte(at: index + 1))) {
                 lexNumber()
@@ -56,6 +58,10 @@ struct Lexer {
                 try lexQuotedIdentifier()
             } else if current == UInt8(ascii: "$") && byte(at: index + 1) == UInt8(ascii: "$") {
                 try lexDollarString()
+            } else if current == UInt8(ascii: "$") && isDigit(byte(at: index + 1)) {
+                index += 1
+                while isDigit(byte(at: index)) { index += 1 }
+                add(.positional, from: start, value: String(decoding: bytes[(start + 1)..<index], as: UTF8.self))
             } else {
                 try lexPunctuation(current, start: start)
             }

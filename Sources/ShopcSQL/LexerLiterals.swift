@@ -34,6 +34,34 @@ extension Lexer {
         add(.string, from: start, value: String(decoding: text, as: UTF8.self))
     }
 
+    /// Lexes a binary literal `X'…'`: hex digits only (no escapes, no spaces), an even number
+    /// of them, stored upper case.
+    mutating func lexBinaryString() throws(SQLSyntaxError) {
+        let start = index
+        index += 2
+        var digits = [UInt8]()
+        while true {
+            guard index < bytes.count else {
+                throw SQLSyntaxError(message: "unterminated binary literal", offset: start)
+            }
+            let b = bytes[index]
+            if b == UInt8(ascii: "'") { break }
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "F"): digits.append(b)
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digits.append(b - 0x20)
+            default:
+                let shown = b < 0x20 || b >= 0x7F ? "byte 0x" + String(b, radix: 16) : String(UnicodeScalar(b))
+                throw SQLSyntaxError(message: "binary literal holds '\(shown)', which is not a hexadecimal digit", offset: index)
+            }
+            index += 1
+        }
+        index += 1
+        if digits.count % 2 != 0 {
+            throw SQLSyntaxError(message: "binary literal has an odd number of hexadecimal digits", offset: start)
+        }
+        add(.binaryString, from: start, value: String(decoding: digits, as: UTF8.self))
+    }
+
     /// Decodes the escape whose first character (after the backslash) is at `index`.
     private mutating func decodeEscape(into text: inout [UInt8]) {
         let b = bytes[index]
@@ -126,8 +154,11 @@ extension Lexer {
             if next == UInt8(ascii: "=") { kind = .greaterOrEqual; length = 2 } else { kind = .greater }
         case UInt8(ascii: "!") where next == UInt8(ascii: "="):
             kind = .notEqual; length = 2
-        case UInt8(ascii: "|") where next == UInt8(ascii: "|"):
-            kind = .concat; length = 2
+        case UInt8(ascii: "|"):
+            if next == UInt8(ascii: "|") { kind = .concat; length = 2 } else { kind = .pipe }
+        case UInt8(ascii: "?"): kind = .question
+        case UInt8(ascii: "^"): kind = .caret
+        case UInt8(ascii: "$"): kind = .dollar
         default:
             let shown = current < 0x20 || current >= 0x7F ? "byte 0x" + String(current, radix: 16) : String(UnicodeScalar(current))
             throw SQLSyntaxError(message: "unexpected character '\(shown)'", offset: start)

@@ -18,8 +18,24 @@ extension Parser {
         if minPrecedence > 0 { try rejectLambdaOperand(left) }
         var links = 0
         defer { treeDepth -= links }
+        // The operands of a run of one chaining operator, collected flat: the run is one level of
+        // the tree however long it is (`left` is stale while `run` is not empty).
+        var run: [Expr] = []
+        var runOperator = BinaryOperator.or
+        func closeRun() {
+            guard run.count > 1 else { return }
+            let whole = range(from: start)
+            left = run.count == 2 ? .binary(runOperator, run[0], run[1], range: whole) : .chain(runOperator, run, range: whole)
+            run = []
+        }
         while true {
             if let op = binaryOperator(), op.precedence > minPrecedence {
+                if !run.isEmpty && op == runOperator {
+                    advance()
+                    run.append(try parseExpr(op.precedence))
+                    continue
+                }
+                closeRun()
                 if op.precedence > Precedence.comparison && Self.isPredicate(left) {
                     // `a IS NULL + b` would print as `(a IS NULL) + b` and read back differently.
                     throw SQLSyntaxError(
@@ -38,9 +54,15 @@ extension Parser {
                     continue
                 }
                 let right = try parseExpr(op.precedence)
-                left = .binary(op, left, right, range: range(from: start))
+                if op.chains {
+                    run = [left, right]
+                    runOperator = op
+                } else {
+                    left = .binary(op, left, right, range: range(from: start))
+                }
                 continue
             }
+            closeRun()
             guard Precedence.comparison > minPrecedence, let predicate = try parsePredicate(left, start: start) else {
                 return left
             }
@@ -109,7 +131,34 @@ extension Parser {
             try rejectLambdaOperand(operand)
             return .unary(op, operand, range: range(from: start))
         }
+        if let op = hierarchicalOperator() {
+            advance()
+            try enter()
+            defer { leave() }
+            let operand = try parsePrefix(allowNot: false)
+            try rejectLambdaOperand(operand)
+            return .unary(op, operand, range: range(from: start))
+        }
         return try parsePostfix()
+    }
+
+    /// `PRIOR` or `CONNECT_BY_ROOT` before an operand, in a query with `CONNECT BY`.
+    private func hierarchicalOperator() -> UnaryOperator? {
+        guard hierarchical, current.kind == .word, current.keyword == nil else { return nil }
+        let next = peek()
+        switch next.kind {
+        case .word where !(next.keyword?.isReserved ?? false) || next.keyword == .case || next.keyword == .cast:
+            break
+        case .quotedIdentifier, .leftParen, .positional, .number, .string:
+            break
+        default:
+            return nil
+        }
+        switch asciiUppercased(text(of: current)) {
+        case "PRIOR": return .prior
+        case "CONNECT_BY_ROOT": return .connectByRoot
+        default: return nil
+        }
     }
 
     /// Whether `value` is an `IS`, `IN`, `BETWEEN` or `LIKE` test (comparison precedence).
@@ -245,7 +294,7 @@ extension Parser {
     /// Whether `:` or `[` after `expr` is semi-structured access (not, say, an object key).
     private func canStartPath(_ expr: Expr) -> Bool {
         switch expr {
-        case .column, .function, .path, .nested, .cast, .array, .object: true
+        case .column, .positional, .function, .path, .nested, .cast, .array, .object: true
         default: false
         }
     }

@@ -11,6 +11,11 @@ extension Parser {
         case .string:
             advance()
             return .literal(Literal(.string(value(of: token)), range: token.range))
+        case .positional:
+            return .positional(try parsePositional(qualifier: [], start: start))
+        case .binaryString:
+            advance()
+            return .literal(Literal(.binary(value(of: token)), range: token.range))
         case .leftParen:
             return try parseParenthesized()
         case .leftBracket:
@@ -108,9 +113,9 @@ extension Parser {
     /// A column reference, function call or single-parameter lambda.
     private mutating func parseNameExpression() throws(SQLSyntaxError) -> Expr {
         let start = current.start
-        if peek().kind == .lambdaArrow {
-            let parameter = takeIdentifier()
-            advance()
+        if peek().kind == .lambdaArrow || lambdaParameterTypeLength(at: 1).map({ peek(1 + $0).kind == .lambdaArrow }) == true {
+            let parameter = try parseLambdaParameter()
+            try expect(.lambdaArrow, "'->'")
             let body = try parseExpr()
             return .lambda([parameter], body, range: range(from: start))
         }
@@ -118,6 +123,10 @@ extension Parser {
         while check(.dot) && (peek().kind == .word || peek().kind == .quotedIdentifier) {
             advance()
             parts.append(takeIdentifier())
+        }
+        if check(.dot) && peek().kind == .positional && parts.count <= 3 {
+            advance()
+            return .positional(try parsePositional(qualifier: parts, start: start))
         }
         let name = QualifiedName(parts, range: range(from: start))
         if check(.leftParen) {
@@ -129,9 +138,72 @@ extension Parser {
         return .column(ColumnRef(parts, range: name.range))
     }
 
+    /// The `$n` token at the current position, after `qualifier` (already consumed).
+    private mutating func parsePositional(qualifier: [Identifier], start: Int) throws(SQLSyntaxError) -> PositionalRef {
+        guard let position = Int(value(of: current)), position >= 1 else {
+            throw SQLSyntaxError(message: "column position \(describe(current)) must be 1 or more", offset: current.start)
+        }
+        advance()
+        return PositionalRef(qualifier: qualifier, position: position, range: range(from: start))
+    }
+
+    /// `name [type]`.
+    private mutating func parseLambdaParameter() throws(SQLSyntaxError) -> LambdaParameter {
+        let name = try parseIdentifier("lambda parameter name")
+        if check(.lambdaArrow) || check(.comma) || check(.rightParen) { return LambdaParameter(name) }
+        return LambdaParameter(name, type: try parseDataType())
+    }
+
+    /// The number of tokens of the data type starting `ahead` tokens from the current one
+    /// (`INT`, `DOUBLE PRECISION`, `NUMBER(38, 2)`), or nil when none starts there.
+    private func lambdaParameterTypeLength(at ahead: Int) -> Int? {
+        guard peek(ahead).kind == .word else { return nil }
+        var length = 1
+        let next = peek(ahead + 1)
+        if next.kind == .word && (next.keyword == .precision || asciiUppercased(text(of: next)) == "VARYING") { length += 1 }
+        guard peek(ahead + length).kind == .leftParen else { return length }
+        length += 1
+        while peek(ahead + length).kind == .number {
+            length += 1
+            if peek(ahead + length).kind == .rightParen { return length + 1 }
+            guard peek(ahead + length).kind == .comma else { return nil }
+            length += 1
+        }
+        return nil
+    }
+
+    /// Whether `(` at the current position opens a lambda parameter list: names, each
+    /// optionally typed, then `) ->`.
+    private func atLambdaParameterList() -> Bool {
+        var ahead = 1
+        while true {
+            let name = peek(ahead)
+            guard name.kind == .quotedIdentifier || (name.kind == .word && !(name.keyword?.isReserved ?? false)) else { return false }
+            ahead += 1
+            if peek(ahead).kind != .comma && peek(ahead).kind != .rightParen {
+                guard let length = lambdaParameterTypeLength(at: ahead) else { return false }
+                ahead += length
+            }
+            if peek(ahead).kind == .comma {
+                ahead += 1
+                continue
+            }
+            return peek(ahead).kind == .rightParen && peek(ahead + 1).kind == .lambdaArrow
+        }
+    }
+
     /// `( … )`: a subquery, a nested expression, a tuple, or a lambda parameter list.
     private mutating func parseParenthesized() throws(SQLSyntaxError) -> Expr {
         let start = current.start
+        if atLambdaParameterList() {
+            advance()
+            var parameters = [try parseLambdaParameter()]
+            while accept(.comma) { parameters.append(try parseLambdaParameter()) }
+            try expect(.rightParen, "')'")
+            try expect(.lambdaArrow, "'->'")
+            let body = try parseExpr()
+            return .lambda(parameters, body, range: range(from: start))
+        }
         advance()
         if check(.select) || check(.with) {
             let query = try parseQuery()
@@ -144,12 +216,12 @@ extension Parser {
             return .nested(only, range: range(from: start))
         }
         if check(.lambdaArrow) {
-            var parameters: [Identifier] = []
+            var parameters: [LambdaParameter] = []
             for item in items {
                 guard case .column(let column) = item, column.parts.count == 1, let name = column.parts.first else {
                     throw SQLSyntaxError(message: "lambda parameters must be plain names", offset: item.range.start)
                 }
-                parameters.append(name)
+                parameters.append(LambdaParameter(name))
             }
             advance()
             let body = try parseExpr()

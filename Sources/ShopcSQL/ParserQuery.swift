@@ -156,7 +156,9 @@ extension Parser {
             select.from = [try parseJoinedTable()]
             while accept(.comma) { select.from.append(try parseJoinedTable()) }
         }
+        if atHierarchicalClause { select.connectBy = try parseHierarchicalClause() }
         if accept(.where) { select.whereClause = try parseExpr() }
+        if select.connectBy == nil && atHierarchicalClause { select.connectBy = try parseHierarchicalClause() }
         if check(.group) {
             advance()
             try expect(.by, "after GROUP")
@@ -166,6 +168,38 @@ extension Parser {
         if accept(.qualify) { select.qualify = try parseExpr() }
         select.range = range(from: start)
         return select
+    }
+
+    /// Whether `START WITH` or `CONNECT BY` starts here.
+    private var atHierarchicalClause: Bool {
+        (check(.start) && peek().keyword == .with) || (check(.connect) && peek().keyword == .by)
+    }
+
+    /// `START WITH … CONNECT BY [NOCYCLE] …` or `CONNECT BY … [START WITH …]`.
+    private mutating func parseHierarchicalClause() throws(SQLSyntaxError) -> HierarchicalClause {
+        let start = current.start
+        var startWith: Expr?
+        var connectBy: Expr?
+        var noCycle = false
+        while true {
+            if startWith == nil && check(.start) && peek().keyword == .with {
+                advance()
+                advance()
+                startWith = try parseExpr()
+            } else if connectBy == nil && check(.connect) && peek().keyword == .by {
+                advance()
+                advance()
+                if current.kind == .word && asciiUppercased(text(of: current)) == "NOCYCLE" {
+                    advance()
+                    noCycle = true
+                }
+                connectBy = try parseExpr()
+            } else {
+                break
+            }
+        }
+        guard let connectBy else { throw expected("CONNECT BY after START WITH condition") }
+        return HierarchicalClause(startWith: startWith, connectBy: connectBy, noCycle: noCycle, range: range(from: start))
     }
 
     private mutating func parseGroupBy() throws(SQLSyntaxError) -> GroupBy {

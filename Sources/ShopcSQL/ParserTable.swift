@@ -201,9 +201,16 @@ extension Parser {
         if name.parts.count > 3 {
             throw SQLSyntaxError(message: "table name has more than 3 parts", offset: name.range.start)
         }
-        let timeTravel = try parseTimeTravel()
-        let alias = try parseTableAlias()
-        return .table(NamedTable(name: name, timeTravel: timeTravel, alias: alias, range: range(from: start)))
+        var table = NamedTable(name: name)
+        if let (changes, interval) = try parseChanges() {
+            table.changes = changes
+            table.timeTravel = interval
+        } else {
+            table.timeTravel = try parseTimeTravel()
+        }
+        table.alias = try parseTableAlias()
+        table.range = range(from: start)
+        return .table(table)
     }
 
     /// The function call inside `TABLE(…)`.

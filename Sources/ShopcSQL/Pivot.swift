@@ -86,9 +86,11 @@ extension Parser {
 
     mutating func parsePivots(_ source: TableRef, start: Int) throws(SQLSyntaxError) -> TableRef {
         var result = source
-        while check(.pivot) || check(.unpivot) || atSample {
+        while check(.pivot) || check(.unpivot) || atSample || atMatchRecognize {
             if atSample {
                 result = try parseSample(result, start: start)
+            } else if atMatchRecognize {
+                result = try parseMatchRecognize(result, start: start)
             } else if accept(.pivot) {
                 try expect(.leftParen, "'(' after PIVOT")
                 let callStart = current.start

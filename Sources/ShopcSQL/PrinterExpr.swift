@@ -2,7 +2,7 @@ extension Printer {
     /// Binding strength of an expression's outermost operator; atoms are 10.
     func precedence(_ value: Expr) -> Int {
         switch value {
-        case .binary(let op, _, _, _), .quantified(let op, _, _, _, _): op.precedence
+        case .binary(let op, _, _, _), .chain(let op, _, _), .quantified(let op, _, _, _, _): op.precedence
         case .unary(.not, _, _): Precedence.not
         case .unary: 7
         case .isNull, .isDistinctFrom, .between, .inList, .inQuery, .like: Precedence.comparison
@@ -33,6 +33,12 @@ extension Printer {
                 if i > 0 { out.append(".") }
                 out.append(part.description)
             }
+        case .positional(let ref):
+            for part in ref.qualifier {
+                out.append(part.description)
+                out.append(".")
+            }
+            out.append("$" + String(ref.position))
         case .literal(let literal):
             out.append(self.literal(literal))
         case .function(let call):
@@ -46,7 +52,7 @@ extension Printer {
             }
             let text = wrapped(operand, level, parenthesize: precedence(operand) < 7)
             out.append(op.rawValue)
-            if text.hasPrefix("-") || text.hasPrefix("+") { out.append(" ") }
+            if op == .prior || op == .connectByRoot || text.hasPrefix("-") || text.hasPrefix("+") { out.append(" ") }
             out.append(text)
         case .binary(let op, let left, let right, _):
             writeWrapped(left, level, parenthesize: precedence(left) < op.precedence)
@@ -54,6 +60,16 @@ extension Printer {
             out.append(op.rawValue)
             out.append(" ")
             writeWrapped(right, level, parenthesize: precedence(right) <= op.precedence)
+        case .chain(let op, let operands, _):
+            for (i, operand) in operands.enumerated() {
+                if i > 0 {
+                    out.append(" ")
+                    out.append(op.rawValue)
+                    out.append(" ")
+                }
+                let looser = i == 0 ? precedence(operand) < op.precedence : precedence(operand) <= op.precedence
+                writeWrapped(operand, level, parenthesize: looser)
+            }
         case .isNull(let subject, let negated, _):
             writePredicateSubject(subject, level)
             out.append(negated ? " IS NOT NULL" : " IS NULL")
@@ -124,7 +140,8 @@ extension Printer {
             writeExpr(value, level)
             out.append(")")
         case .lambda(let parameters, let body, _):
-            out.append(parameters.count == 1 ? identifiers(parameters) : "(" + identifiers(parameters) + ")")
+            let list = parameters.map { $0.name.description + ($0.type.map { " " + $0.description } ?? "") }.joined(separator: ", ")
+            out.append(parameters.count == 1 ? list : "(" + list + ")")
             out.append(" -> ")
             writeExpr(body, level)
         }
@@ -154,6 +171,7 @@ extension Printer {
         case .null: "NULL"
         case .typed(let type, let value): type + " " + stringLiteralSQL(value)
         case .interval(let value): "INTERVAL " + stringLiteralSQL(value)
+        case .binary(let hex): "X'" + hex + "'"
         }
     }
 
@@ -197,7 +215,7 @@ extension Printer {
     private func path(_ path: PathExpr, _ level: Int) -> String {
         var out: String
         switch path.base {
-        case .column, .function, .path, .nested, .cast, .array, .object: out = expr(path.base, level)
+        case .column, .positional, .function, .path, .nested, .cast, .array, .object: out = expr(path.base, level)
         default: out = "(" + expr(path.base, level) + ")"
         }
         for step in path.steps {

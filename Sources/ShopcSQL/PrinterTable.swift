@@ -7,7 +7,7 @@ extension Printer {
         switch ref {
         case .table(let table):
             out.append(table.name.description)
-            out.append(timeTravel(table.timeTravel, level))
+            out.append(changesAndTimeTravel(table, level))
             out.append(alias(table.alias))
         case .subquery(let derived):
             if derived.lateral { out.append("LATERAL ") }
@@ -25,6 +25,8 @@ extension Printer {
             out.append(self.unpivot(unpivot, level))
         case .sample(let sample):
             out.append(self.sample(sample, level))
+        case .matchRecognize(let match):
+            writeMatchRecognize(match, level)
         case .nested(let inner, _):
             out.append("(")
             writeNewline(level + 1)

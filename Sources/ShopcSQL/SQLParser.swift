@@ -4,9 +4,10 @@ public enum SQLParser {
     /// Deeper input is rejected with an error instead of exhausting the stack.
     public static let maxNestingDepth = 256
 
-    /// The deepest syntax tree accepted, counting each operator of a chain such as
-    /// `a OR b OR c`, each set operator and each join as one level (chains build left-deep trees,
-    /// and every later pass walks them recursively).
+    /// The deepest syntax tree accepted, counting each operator of a mixed chain such as
+    /// `a + b - c`, each set operator and each join as one level (these build left-deep trees,
+    /// and every later pass walks them recursively). A run of one chaining operator
+    /// (`a OR b OR c`) is a flat `Expr.chain` and counts once.
     public static let maxTreeDepth = 1000
 
     /// Parses `sql`. Errors carry a UTF-8 byte offset into `sql`.
@@ -30,7 +31,7 @@ public enum SQLParser {
             var parser = Parser(tokens: lexed.tokens, values: lexed.values, bytes: bytes)
             let expr = try parser.parseExpr()
             if parser.current.kind != .endOfInput {
-                throw SQLSyntaxError(message: "unexpected \(parser.describe(parser.current)) after end of expression", offset: parser.current.start)
+                throw parser.unexpected(after: "expression")
             }
             return .success(expr)
         } catch {
@@ -47,11 +48,15 @@ struct Parser {
     var position = 0
     var depth = 0
     var treeDepth = 0
+    /// The input has `CONNECT` (reserved, so only in `CONNECT BY`): `PRIOR` and
+    /// `CONNECT_BY_ROOT` are operators. Elsewhere they stay ordinary names.
+    let hierarchical: Bool
 
     init(tokens: [Token], values: [String], bytes: [UInt8]) {
         self.tokens = tokens
         self.values = values
         self.bytes = bytes
+        hierarchical = tokens.contains { $0.kind == .word && $0.keyword == .connect }
     }
 
     /// A query, an optional `;`, then the end of input.
@@ -59,7 +64,7 @@ struct Parser {
         let query = try parseQuery()
         _ = accept(.semicolon)
         if current.kind != .endOfInput {
-            throw SQLSyntaxError(message: "unexpected \(describe(current)) after end of query", offset: current.start)
+            throw unexpected(after: "query")
         }
         return query
     }
@@ -118,7 +123,19 @@ struct Parser {
 
     /// `expected X, found Y` at the current token.
     func expected(_ what: String) -> SQLSyntaxError {
-        SQLSyntaxError(message: "expected \(what), found \(describe(current))", offset: current.start)
+        if let character = current.kind.patternCharacter { return unexpectedCharacter(character) }
+        return SQLSyntaxError(message: "expected \(what), found \(describe(current))", offset: current.start)
+    }
+
+    /// `unexpected X after end of …` at the current token.
+    func unexpected(after what: String) -> SQLSyntaxError {
+        if let character = current.kind.patternCharacter { return unexpectedCharacter(character) }
+        return SQLSyntaxError(message: "unexpected \(describe(current)) after end of \(what)", offset: current.start)
+    }
+
+    /// A row pattern operator outside `PATTERN (…)` reads as the stray character it is.
+    private func unexpectedCharacter(_ character: Character) -> SQLSyntaxError {
+        SQLSyntaxError(message: "unexpected character '\(character)'", offset: current.start)
     }
 
     /// How a token is shown in messages: its source text in quotes, or `end of input`.

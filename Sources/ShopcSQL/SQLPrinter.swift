@@ -158,6 +158,14 @@ struct Printer {
                 writeTableRef(table, level)
             }
         }
+        if let hierarchy = select.connectBy {
+            if let startWith = hierarchy.startWith {
+                writeNewline(level)
+                writeCondition("START WITH", startWith, level)
+            }
+            writeNewline(level)
+            writeCondition(hierarchy.noCycle ? "CONNECT BY NOCYCLE" : "CONNECT BY", hierarchy.connectBy, level)
+        }
         if let condition = select.whereClause {
             writeNewline(level)
             writeCondition("WHERE", condition, level)
@@ -227,7 +235,12 @@ struct Printer {
         if level * 4 + single.count <= Printer.lineWidth && !single.utf8.contains(UInt8(ascii: "\n")) {
             return out.append(single)
         }
-        guard case .binary(let op, _, _, _) = condition, op == .and || op == .or else { return out.append(single) }
+        let op: BinaryOperator
+        switch condition {
+        case .binary(.and, _, _, _), .chain(.and, _, _): op = .and
+        case .binary(.or, _, _, _), .chain(.or, _, _): op = .or
+        default: return out.append(single)
+        }
         var operands: [Expr] = []
         flatten(condition, op, into: &operands)
         out.append(keyword)
@@ -241,13 +254,24 @@ struct Printer {
         }
     }
 
+    /// The operands of the `op` chain `value` along its left spine (a loop: hand-built trees
+    /// may be deep).
     private func flatten(_ value: Expr, _ op: BinaryOperator, into operands: inout [Expr]) {
-        if case .binary(let inner, let left, let right, _) = value, inner == op {
-            flatten(left, op, into: &operands)
-            operands.append(right)
-        } else {
-            operands.append(value)
+        var tails: [ArraySlice<Expr>] = []
+        var current = value
+        while true {
+            if case .binary(let inner, let left, let right, _) = current, inner == op {
+                tails.append([right])
+                current = left
+            } else if case .chain(let inner, let items, _) = current, inner == op, let first = items.first {
+                tails.append(items.dropFirst())
+                current = first
+            } else {
+                break
+            }
         }
+        operands.append(current)
+        for tail in tails.reversed() { operands.append(contentsOf: tail) }
     }
 
     func orderItems(_ items: [OrderItem], _ level: Int) -> String {

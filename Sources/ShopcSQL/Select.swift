@@ -8,6 +8,8 @@ public struct Select: Sendable, Hashable, Codable {
     public var items: [SelectItem]
     /// The `FROM` items; more than one means comma joins.
     public var from: [TableRef]
+    /// `START WITH … CONNECT BY …` of a hierarchical query.
+    public var connectBy: HierarchicalClause?
     /// The `WHERE` condition.
     public var whereClause: Expr?
     /// The `GROUP BY` clause.
@@ -33,6 +35,28 @@ public struct Select: Sendable, Hashable, Codable {
         self.groupBy = groupBy
         self.having = having
         self.qualify = qualify
+        self.range = range
+    }
+}
+
+/// `[START WITH condition] CONNECT BY [NOCYCLE] condition` after `FROM` (either order is read;
+/// `START WITH` prints first). `PRIOR x` and `CONNECT_BY_ROOT x` are unary operators; `LEVEL` is a
+/// pseudo-column.
+public struct HierarchicalClause: Sendable, Hashable, Codable {
+    /// The condition selecting the roots.
+    public var startWith: Expr?
+    /// The condition linking a row to its parent (with `PRIOR`).
+    public var connectBy: Expr
+    /// `CONNECT BY NOCYCLE`.
+    public var noCycle: Bool
+    /// Where it was written.
+    public var range: SourceRange
+
+    /// Creates a hierarchical clause.
+    public init(startWith: Expr? = nil, connectBy: Expr, noCycle: Bool = false, range: SourceRange = .none) {
+        self.startWith = startWith
+        self.connectBy = connectBy
+        self.noCycle = noCycle
         self.range = range
     }
 }

@@ -16,6 +16,8 @@ public indirect enum TableRef: Sendable, Hashable, Codable {
     case unpivot(UnpivotTable)
     /// `source SAMPLE (…)`.
     case sample(TableSample)
+    /// `source MATCH_RECOGNIZE (…)`.
+    case matchRecognize(MatchRecognize)
 
     /// Where it was written.
     public var range: SourceRange {
@@ -28,6 +30,7 @@ public indirect enum TableRef: Sendable, Hashable, Codable {
         case .pivot(let p): p.range
         case .unpivot(let u): u.range
         case .sample(let s): s.range
+        case .matchRecognize(let m): m.range
         }
     }
 }
@@ -50,6 +53,8 @@ public struct TableAlias: Sendable, Hashable, Codable {
 public struct NamedTable: Sendable, Hashable, Codable {
     /// The table name.
     public var name: QualifiedName
+    /// `CHANGES (INFORMATION => …)`; its start point is `timeTravel`, which it requires.
+    public var changes: ChangesClause?
     /// `AT (…)` / `BEFORE (…)`.
     public var timeTravel: TimeTravel?
     /// The alias.

@@ -58,7 +58,64 @@ public struct TimeTravel: Sendable, Hashable, Codable {
     }
 }
 
+/// `CHANGES (INFORMATION => DEFAULT|APPEND_ONLY) AT|BEFORE (…) [END (…)]` on a named table: the
+/// change-tracking rows of an interval. The `AT`/`BEFORE` start is the table's `timeTravel`.
+public struct ChangesClause: Sendable, Hashable, Codable {
+    /// What changes are returned.
+    public enum Information: String, Sendable, Hashable, Codable {
+        /// `DEFAULT`: inserts, updates and deletes; `APPEND_ONLY`: inserted rows only.
+        case `default` = "DEFAULT", appendOnly = "APPEND_ONLY"
+    }
+
+    /// `INFORMATION => …`.
+    public var information: Information
+    /// The end of the interval, a named argument such as `TIMESTAMP => x`.
+    public var end: FunctionArgument?
+
+    /// Creates a changes clause.
+    public init(information: Information, end: FunctionArgument? = nil) {
+        self.information = information
+        self.end = end
+    }
+}
+
 extension Parser {
+    /// Parses `CHANGES (INFORMATION => …) AT|BEFORE (…) [END (…)]` when it follows a table name;
+    /// returns the clause and its start point.
+    mutating func parseChanges() throws(SQLSyntaxError) -> (ChangesClause, TimeTravel)? {
+        guard current.kind == .word, peek().kind == .leftParen, peek(3).kind == .namedArrow,
+            asciiUppercased(text(of: current)) == "CHANGES"
+        else { return nil }
+        advance()
+        advance()
+        guard current.kind == .word, asciiUppercased(text(of: current)) == "INFORMATION" else { throw expected("INFORMATION") }
+        advance()
+        try expect(.namedArrow, "'=>'")
+        let information: ChangesClause.Information
+        if check(Keyword.default) {
+            information = .default
+        } else if current.kind == .word, asciiUppercased(text(of: current)) == "APPEND_ONLY" {
+            information = .appendOnly
+        } else {
+            throw expected("DEFAULT or APPEND_ONLY")
+        }
+        advance()
+        try expect(.rightParen, "')' after CHANGES information")
+        guard let start = try parseTimeTravel() else { throw expected("AT or BEFORE after CHANGES") }
+        var clause = ChangesClause(information: information)
+        if check(.end) && peek().kind == .leftParen {
+            advance()
+            advance()
+            guard atAnyName else { throw expected("END parameter") }
+            let name = takeIdentifier()
+            try expect(.namedArrow, "'=>'")
+            let value = try parseExpr()
+            try expect(.rightParen, "')' after END argument")
+            clause.end = FunctionArgument(name: name, value: value)
+        }
+        return (clause, start)
+    }
+
     /// Whether a `SAMPLE`/`TABLESAMPLE` clause starts here.
     var atSample: Bool { check(.sample) || check(.tablesample) }
 
@@ -115,6 +172,16 @@ extension Printer {
         if let method = sample.method { out += method.rawValue + " " }
         out += "(" + expr(sample.size, level) + (sample.rows ? " ROWS)" : ")")
         if let seed = sample.seed { out += " SEED (" + expr(seed, level) + ")" }
+        return out
+    }
+
+    /// `CHANGES (…) AT|BEFORE (…) [END (…)]`, or just the time travel clause.
+    func changesAndTimeTravel(_ table: NamedTable, _ level: Int) -> String {
+        guard let changes = table.changes else { return timeTravel(table.timeTravel, level) }
+        var out = " CHANGES (INFORMATION => " + changes.information.rawValue + ")" + timeTravel(table.timeTravel, level)
+        if let end = changes.end, let name = end.name {
+            out += " END (" + asciiUppercased(name.name) + " => " + expr(end.value, level) + ")"
+        }
         return out
     }
 

@@ -1,10 +1,27 @@
 /// The lexical category of a token.
 enum TokenKind: UInt8, Sendable {
+    /// The character of a row pattern operator token, which is an error anywhere else.
+    var patternCharacter: Character? {
+        switch self {
+        case .question: "?"
+        case .caret: "^"
+        case .pipe: "|"
+        case .dollar: "$"
+        default: nil
+        }
+    }
+
     case word, quotedIdentifier, string, number
+    /// `X'…'`; its value is the hex digits, upper case.
+    case binaryString
+    /// `$1`; its value is the digits.
+    case positional
     case leftParen, rightParen, leftBracket, rightBracket, leftBrace, rightBrace
     case comma, dot, semicolon, colon, doubleColon
     case star, plus, minus, slash, percent, concat
     case equal, notEqual, less, lessOrEqual, greater, greaterOrEqual
+    /// `?`, `^`, `|` and a lone `$`: only row pattern operators (`PATTERN (^ a b*? | c $)`).
+    case question, caret, pipe, dollar
     case namedArrow  // =>
     case lambdaArrow  // ->
     case endOfInput
@@ -40,7 +57,7 @@ enum Keyword: String, Sendable, CaseIterable {
     case interval = "INTERVAL", into = "INTO", `is` = "IS", join = "JOIN", last = "LAST"
     case lateral = "LATERAL", left = "LEFT", like = "LIKE", limit = "LIMIT"
     case localtime = "LOCALTIME", localtimestamp = "LOCALTIMESTAMP"
-    case matchCondition = "MATCH_CONDITION", minus = "MINUS", name = "NAME"
+    case matchCondition = "MATCH_CONDITION", matchRecognize = "MATCH_RECOGNIZE", minus = "MINUS", name = "NAME"
     case natural = "NATURAL", next = "NEXT", not = "NOT", null = "NULL", nulls = "NULLS"
     case of = "OF", offset = "OFFSET", on = "ON", only = "ONLY", or = "OR", order = "ORDER"
     case outer = "OUTER", over = "OVER", partition = "PARTITION", pivot = "PIVOT"
@@ -87,8 +104,8 @@ enum Keyword: String, Sendable, CaseIterable {
     var blocksImplicitAlias: Bool {
         if isReserved { return true }
         switch self {
-        case .asof, .except, .limit, .offset, .fetch, .window, .matchCondition, .pivot, .unpivot,
-            .end:
+        case .asof, .except, .limit, .offset, .fetch, .window, .matchCondition, .matchRecognize, .pivot,
+            .unpivot, .end:
             return true
         default:
             return false

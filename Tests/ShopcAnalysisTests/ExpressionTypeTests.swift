@@ -28,7 +28,7 @@ final class ExpressionTypeTests: XCTestCase {
     static let cases: [(String, String)] = [
         // Literals and operators
         ("1", "NUMBER(1,0)"), ("123.45", "NUMBER(5,2)"), ("1e3", "FLOAT"), ("'abc'", "VARCHAR(3)"), ("TRUE", "BOOLEAN"),
-        ("NULL", "NULL"), ("DATE '2024-01-01'", "DATE"), ("TIMESTAMP '2024-01-01 00:00:00'", "TIMESTAMP_NTZ"),
+        ("NULL", "NULL"), ("X'AB01'", "BINARY"), ("DATE '2024-01-01'", "DATE"), ("TIMESTAMP '2024-01-01 00:00:00'", "TIMESTAMP_NTZ"),
         ("d + d", "NUMBER(13,2)"), ("d - n", "NUMBER(38,2)"), ("d * d", "NUMBER(24,4)"), ("d * n", "NUMBER(38,2)"),
         ("d / 2", "NUMBER(18,8)"), ("n / n", "NUMBER(38,6)"), ("d % 3", "NUMBER(12,2)"), ("d + f", "FLOAT"), ("-d", "NUMBER(12,2)"),
         ("dt - dt", "NUMBER(38,0)"), ("dt + 1", "DATE"), ("dt + INTERVAL '1 day'", "DATE"), ("ts - INTERVAL '1 hour'", "TIMESTAMP_NTZ"),
@@ -169,6 +169,35 @@ final class ExpressionTypeTests: XCTestCase {
         XCTAssertEqual(Self.type(sum).type, "NUMBER(38,2)")
         let mixed = Array(repeating: "s", count: 500).joined(separator: " || ") + " = 'x' AND b"
         XCTAssertEqual(Self.type(mixed).type, "BOOLEAN")
+    }
+
+    /// Flat chains of thousands of operands (a template loop) bind on a small stack, with the
+    /// same types as short chains.
+    func testFlatChainsOfThousandsOfOperandsBind() {
+        let cases: [(String, String)] = [
+            ((0..<5000).map { "n = \($0)" }.joined(separator: " OR "), "BOOLEAN"),
+            ((0..<5000).map { "b AND n > \($0)" }.joined(separator: " AND "), "BOOLEAN"),
+            (Array(repeating: "s", count: 5000).joined(separator: " || "), "VARCHAR"),
+            (Array(repeating: "d", count: 5000).joined(separator: " + "), "NUMBER(38,2)"),
+            (Array(repeating: "f", count: 5000).joined(separator: " * "), "FLOAT"),
+        ]
+        for (expr, expected) in cases {
+            let done = DispatchSemaphore(value: 0)
+            nonisolated(unsafe) var result: (type: String, diagnostics: [Diagnostic]) = ("", [])
+            let thread = Thread {
+                result = Self.type(expr)
+                done.signal()
+            }
+            thread.stackSize = 512 << 10
+            thread.start()
+            done.wait()
+            XCTAssertEqual(result.type, expected)
+            XCTAssertEqual(result.diagnostics.map(\.message), [])
+        }
+        // A type error in the middle of a chain is reported at that operand.
+        let bad = (0..<3000).map { $0 == 1500 ? "s" : "b" }.joined(separator: " AND ")
+        let diagnostics = Self.type(bad).diagnostics
+        XCTAssertEqual(diagnostics.map(\.code), [.nonBooleanCondition])
     }
 
     func testContractRule() {

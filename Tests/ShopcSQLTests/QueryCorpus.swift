@@ -177,6 +177,24 @@ enum QueryCorpus {
         "select position('a' in name), position('b', name, 2) from t",
     ]
 
+    /// Snowflake constructs added after the first corpus: each entry exercises one of them.
+    static let snowflake: [String] = [
+        "select x'ab01', X'', to_varchar(X'FF', 'hex') from t where b = x'00'",
+        "select $1, $2:name::string, v.$3, $$1$$ from values (1, parse_json('{}'), 2) as v",
+        "select t.$1 as a, s.t.$12 from s.t where $2 > 0 order by $1",
+        "select transform(arr, x int -> x * 2), filter(arr, (a int, b varchar) -> a > 0) from t",
+        "select employee_id, title, level, sys_connect_by_path(title, ' -> ') as path, connect_by_root title as top from employees start with title = 'President' connect by manager_id = prior employee_id order by employee_id",
+        "select id, prior name from parts connect by nocycle prior id = parent_id and level <= 5 start with parent_id is null where id > 0",
+        "select prior, connect_by_root, prior + 1 from t where prior > 1",
+        "select * from orders changes (information => default) at (timestamp => '2024-01-01'::timestamp_ntz) end (timestamp => current_timestamp()) as c",
+        "select metadata$action, id from db.s.t changes(information => append_only) before(statement => 'abc') where metadata$isupdate",
+        "select * from stock_price_history match_recognize (partition by company order by price_date measures match_number() as match_number, first(price_date) as start_date, last(price_date) end_date, count(*) as rows_in_sequence one row per match after match skip to last row_with_price_increase pattern (row_before_decrease row_with_price_decrease+ row_with_price_increase+) define row_with_price_decrease as price < lag(price), row_with_price_increase as price > lag(price)) order by company, match_number",
+        "select * from t match_recognize (order by ts measures classifier() as c all rows per match with unmatched rows after match skip past last row pattern (^ a b*? ({- c -} d)+ | permute(a, b){1,2} $) define a as x > 0, b as x < prev(x), c as true, d as next(x) > x) as m",
+        "select * from t match_recognize (all rows per match omit empty matches after match skip to next row pattern (a{2} b{,3} c{1,} d{2,4}? e?? f) define a as true) mr (x, y)",
+        "select * from t match_recognize (all rows per match show empty matches after match skip to first b pattern ((a | b) c*) define b as true) join u on true",
+        "select reduce(arr, 0, (acc number(38, 2), v double precision) -> acc + v), transform(arr, (x) -> x), filter(arr, \"X\" varchar(10) -> true) from t",
+    ]
+
     /// Every corpus query.
-    static var all: [String] { basics + joins + expressions + queries + extras }
+    static var all: [String] { basics + joins + expressions + queries + extras + snowflake }
 }

@@ -9,9 +9,10 @@ extension QueryBinder {
         guard let name = ref.column else { return .unknown }
         let key = name.normalized
         if ref.parts.count == 1 {
-            if context.lambdaNames.contains(key) { return Typed(type: .unknown) }
+            if context.lambdaNames.contains(key) { return Typed(type: context.lambdaTypes[key] ?? .unknown) }
             if let found = lookupUnqualified(name, in: context.scope, reportAmbiguity: true) { return found }
             if let alias = context.aliases[key] { return alias }
+            if context.scope.hierarchical && key == "LEVEL" { return Typed(type: .integer) }
             for scope in outer.reversed() {
                 if let found = lookupUnqualified(name, in: scope, reportAmbiguity: false) { return found }
             }
@@ -38,6 +39,22 @@ extension QueryBinder {
         error(.unknownQualifier, "no table or alias '\(qualifierName)' in the FROM clause", at: ref.range,
               notes: Suggestion.note(for: qualifierName.description, in: known).map { [$0] } ?? [])
         return .unknown
+    }
+
+    /// `$n` / `t.$n`: the n-th column of the named relation (or of the only one in scope) when
+    /// its shape is known; otherwise unknown, never an error (staged files have no declared
+    /// columns).
+    func resolvePositional(_ ref: PositionalRef, _ context: ExprContext) -> Typed {
+        let relations = context.scope.relations
+        let relation: ScopeRelation?
+        if let qualifier = ref.qualifier.last {
+            relation = relations.last { $0.key == qualifier.normalized }
+        } else {
+            relation = relations.count == 1 ? relations.first : nil
+        }
+        guard let relation, !relation.open, ref.position <= relation.columns.count else { return .unknown }
+        let column = relation.columns[ref.position - 1]
+        return Typed(type: column.type, lineage: column.lineage, columnName: column.name)
     }
 
     /// An unqualified column among the relations of one scope; nil when no relation has it.

@@ -25,6 +25,8 @@ extension QueryBinder {
         switch expr {
         case .column(let ref):
             return resolveColumn(ref, context)
+        case .positional(let ref):
+            return resolvePositional(ref, context)
         case .literal(let literal):
             return Self.literalType(literal)
         case .function(let call):
@@ -41,9 +43,13 @@ extension QueryBinder {
                     return derived(.unknown, t)
                 }
                 return derived(t.type, t)
+            case .prior, .connectByRoot:
+                return Typed(type: t.type, lineage: t.lineage, aggregate: t.aggregate)
             }
         case .binary:
             return typeBinaryChain(expr, &context)
+        case .chain(let op, let operands, let range):
+            return typeChain(op, operands, range: range, &context)
         case .isNull(let operand, _, _):
             return derived(.boolean, typeExpr(operand, &context))
         case .isDistinctFrom(let a, let b, _, let range):
@@ -113,9 +119,13 @@ extension QueryBinder {
                 parts.append(typeExpr(entry.value, &context))
             }
             return derived(.object, parts)
-        case .lambda(let names, let body, _):
+        case .lambda(let parameters, let body, _):
             var inner = context
-            inner.lambdaNames.formUnion(names.map(\.normalized))
+            for parameter in parameters {
+                let key = parameter.name.normalized
+                inner.lambdaNames.insert(key)
+                inner.lambdaTypes[key] = parameter.type.map(SQLType.from)
+            }
             return derived(.unknown, typeExpr(body, &inner))
         case .quantified(_, let value, _, let query, let range):
             let tv = typeExpr(value, &context)
@@ -186,6 +196,7 @@ extension QueryBinder {
         case .null: return Typed(type: .null)
         case .typed(let name, _): return Typed(type: SQLType.from(name: name, parameters: []) ?? .unknown)
         case .interval: return Typed(type: .unknown, interval: true)
+        case .binary: return Typed(type: .binary)
         }
     }
 
@@ -206,6 +217,24 @@ extension QueryBinder {
             acc = typeBinary(op, acc, at: accRange, b, at: rhs.range, range: range, inJoin: context.clause == .joinCondition)
             accRange = range
             if let expansion = expansions[range.start], expansion.end == range.end, range.start != expr.range.start || range.end != expr.range.end {
+                _ = checkMacroCall(expansion.call, expansion: acc, context)
+            }
+        }
+        return acc
+    }
+
+    /// A flat chain, typed as the left-deep tree of binaries it stands for; a macro expansion
+    /// that covers a leading part of the chain is checked against that part.
+    mutating func typeChain(_ op: BinaryOperator, _ operands: [Expr], range: SourceRange, _ context: inout ExprContext) -> Typed {
+        guard let first = operands.first else { return .unknown }
+        var acc = typeExpr(first, &context)
+        var accRange = first.range
+        for operand in operands.dropFirst() {
+            let b = typeExpr(operand, &context)
+            let partial = SourceRange(start: range.start, end: operand.range.end)
+            acc = typeBinary(op, acc, at: accRange, b, at: operand.range, range: partial, inJoin: context.clause == .joinCondition)
+            accRange = partial
+            if partial.end != range.end, let expansion = expansions[partial.start], expansion.end == partial.end {
                 _ = checkMacroCall(expansion.call, expansion: acc, context)
             }
         }

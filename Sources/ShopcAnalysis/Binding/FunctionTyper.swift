@@ -32,6 +32,9 @@ extension QueryBinder {
         for item in call.withinGroup ?? [] { windowParts.append(typeExpr(item.expr, &context)) }
 
         guard let signature else {
+            if context.rowPattern, call.name.parts.count == 1, let type = Self.rowPatternFunctionType(name, args) {
+                return derived(type, args + windowParts)
+            }
             if call.name.parts.count == 1 {
                 let message = "unknown function '\(name)'; its result type is unknown"
                 let notes = Suggestion.note(for: name, in: FunctionCatalog.names).map { [$0] } ?? []

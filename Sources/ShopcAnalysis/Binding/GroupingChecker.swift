@@ -99,7 +99,7 @@ extension QueryBinder {
                 guard let signature = FunctionCatalog.lookup(call.name.description) else { continue }
                 if signature.kind == .aggregate { continue }
                 pending += call.arguments.map(\.value)
-            case .exists, .subquery, .literal, .lambda:
+            case .exists, .subquery, .literal, .lambda, .positional:
                 continue
             case .inQuery(let value, _, _, _), .quantified(_, let value, _, _, _):
                 pending.append(value)
@@ -112,7 +112,7 @@ extension QueryBinder {
     /// The direct sub-expressions of an expression (not subqueries).
     static func children(of expr: Expr) -> [Expr] {
         switch expr {
-        case .column, .literal, .exists, .subquery, .lambda: return []
+        case .column, .positional, .literal, .exists, .subquery, .lambda: return []
         case .function(let call): return call.arguments.map(\.value)
         case .unary(_, let x, _), .isNull(let x, _, _), .nested(let x, _), .extract(_, let x, _): return [x]
         case .binary(_, let a, let b, _), .isDistinctFrom(let a, let b, _, _): return [a, b]
@@ -128,7 +128,7 @@ extension QueryBinder {
                 if case .index(let e) = step { return e }
                 return nil
             }
-        case .tuple(let list, _), .array(let list, _): return list
+        case .tuple(let list, _), .array(let list, _), .chain(_, let list, _): return list
         case .object(let entries, _): return entries.flatMap { [$0.key, $0.value] }
         }
     }

@@ -13,6 +13,10 @@ struct ExprContext {
     var aliases: SmallMap<Typed> = [:]
     var clause: Clause
     var lambdaNames: Set<String> = []
+    /// The declared types of typed lambda parameters (`x INT -> …`).
+    var lambdaTypes: [String: SQLType] = [:]
+    /// Inside `MATCH_RECOGNIZE`: the row pattern functions (`PREV`, `CLASSIFIER`…) are known.
+    var rowPattern = false
 }
 
 /// A macro call whose expansion is one expression of the model's SQL, to check after binding.

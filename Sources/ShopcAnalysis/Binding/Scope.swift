@@ -166,6 +166,8 @@ struct FromScope: Sendable {
     var merged: [String: ScopeColumn] = [:]
     /// Keys of relations whose merged columns are hidden from unqualified lookup.
     var mergedOwners: [String: Set<String>] = [:]
+    /// The `SELECT` has `CONNECT BY`: the pseudo-column `LEVEL` resolves.
+    var hierarchical = false
 }
 
 /// The result of typing an expression.

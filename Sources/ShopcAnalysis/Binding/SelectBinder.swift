@@ -7,6 +7,16 @@ extension QueryBinder {
     mutating func bindSelect(_ select: Select, orderBy: [OrderItem]) -> RelationShape {
         var scope = FromScope()
         for table in select.from { bindTable(table, into: &scope) }
+        if let hierarchy = select.connectBy {
+            scope.hierarchical = true
+            for (condition, clause) in [(hierarchy.startWith, "START WITH"), (hierarchy.connectBy, "CONNECT BY")] {
+                guard let condition else { continue }
+                var context = ExprContext(scope: scope, clause: .other)
+                let typed = typeExpr(condition, &context)
+                requireBoolean(typed, condition, clause: clause)
+                filters.merge(typed.lineage.relabeled(.filter))
+            }
+        }
 
         var columns: [ScopeColumn] = []
         var open = false

@@ -7,6 +7,9 @@ extension QueryBinder {
         ("SEQ", .integer), ("KEY", .text), ("PATH", .text), ("INDEX", .integer), ("VALUE", .variant), ("THIS", .variant),
     ]
 
+    /// The columns `CHANGES (…)` adds after a table's own.
+    static let changeColumns: [(String, SQLType)] = [("METADATA$ACTION", .text), ("METADATA$ISUPDATE", .boolean), ("METADATA$ROW_ID", .text)]
+
     /// The system table functions of fixed shape, by name, with their columns in Snowflake's
     /// order: `GENERATOR` has none (its rows are read through `SEQ4()` and the like).
     static let tableFunctionColumns: [String: [(String, SQLType)]] = [
@@ -21,6 +24,12 @@ extension QueryBinder {
         switch table {
         case .table(let named):
             var relation = namedRelation(named.name)
+            if named.changes != nil {
+                // CHANGES adds the change-tracking columns of a stream.
+                relation = ScopeRelation(
+                    key: relation.key, columns: relation.columns + Self.changeColumns.map { ScopeColumn(name: SQLName($0.0), type: $0.1, lineage: [:]) },
+                    open: relation.open, origin: relation.origin)
+            }
             if let alias = named.alias {
                 relation.key = alias.name.normalized
                 relation = applyColumnAliases(relation, alias)
@@ -44,6 +53,8 @@ extension QueryBinder {
             bindTable(inner, into: &scope)
         case .sample(let sample):
             bindTable(sample.source, into: &scope)
+        case .matchRecognize(let match):
+            scope.relations.append(matchRecognizeRelation(match, scope: scope))
         case .pivot(let pivot):
             var inner = FromScope()
             outer.append(scope)
@@ -154,6 +165,8 @@ extension QueryBinder {
         case .binary(_, let a, let b, _):
             columnNames(in: a, into: &names)
             columnNames(in: b, into: &names)
+        case .chain(_, let operands, _):
+            for operand in operands { columnNames(in: operand, into: &names) }
         case .cast(let cast):
             columnNames(in: cast.value, into: &names)
         default:

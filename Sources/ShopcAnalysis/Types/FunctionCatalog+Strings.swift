@@ -13,6 +13,7 @@ extension FunctionCatalog {
         .init("COLLATION", .scalar, 1...1, .fixed(.text)),
         .init("CONCAT", .scalar, 1...many, .fixed(.text)),
         .init("CONCAT_WS", .scalar, 2...many, .fixed(.text)),
+        .init("SYS_CONNECT_BY_PATH", .scalar, 2...2, .fixed(.text)),
         .init("CONTAINS", .scalar, 2...2, .fixed(.boolean)),
         .init("EDITDISTANCE", .scalar, 2...3, .fixed(.integer)),
         .init("ENDSWITH", .scalar, 2...2, .fixed(.boolean)),
