@@ -77,6 +77,11 @@ final class SnowflakeSyntaxBindingTests: XCTestCase {
         // Over an unmanaged table the result of ALL ROWS is open; ONE ROW keeps its measures.
         assertBinds("select * from staged match_recognize (all rows per match pattern (a) define a as x > 0)", ["*"])
         assertBinds("select r.m from staged match_recognize (measures match_number() as m pattern (a) define a as x > 0) as r", ["M NUMBER(38,0)"])
+        // LAG and LEAD run over the match's ordered partition without OVER (Snowflake's own example).
+        assertBinds(
+            "select * from t match_recognize (partition by s order by ts measures match_number() as m pattern (down+ up+) define down as d < lag(d), up as d > lag(d))",
+            ["S VARCHAR(20)", "M NUMBER(38,0)"])
+        XCTAssertEqual(Self.bind("select lag(d) as x from t").diagnostics.map { String($0.prefix(7)) }, ["SHP4022"], "outside, OVER is still required")
         // Unknown columns and symbols are reported.
         XCTAssertEqual(Self.bind("select * from t match_recognize (pattern (a) define a as nope > 0)").diagnostics.count, 1)
         XCTAssertEqual(Self.bind("select * from t match_recognize (measures last(zz.n) as l pattern (a) define a as true)").diagnostics.count, 1)

@@ -51,7 +51,9 @@ extension QueryBinder {
             error(.functionArity, "\(name) takes \(Self.describe(signature.arity)) but \(count) \(count == 1 ? "was" : "were") given", at: call.range)
             return derived(.unknown, args + windowParts)
         }
-        if signature.kind == .window && call.over == nil {
+        // In MATCH_RECOGNIZE's DEFINE and MEASURES, LAG and the like run over the match's own
+        // ordered partition, without OVER.
+        if signature.kind == .window && call.over == nil && !context.rowPattern {
             error(.windowWithoutOver, "\(name) is a window function and needs an OVER (…) clause", at: call.range)
         }
         for (i, arg) in args.enumerated() where i < signature.arguments.count {
