@@ -48,6 +48,25 @@ public struct Compiler {
     }
 
     /// Compiles the project whose inputs have been read.
+    /// Errors that leave a spec file unread: nothing it declares exists for the rest of the run.
+    static let unloadingCodes: Set<DiagnosticCode> = [.fileUnreadable, .invalidEncoding, .inputTooLarge, .yamlSyntax, .duplicateKey, .yamlAlias]
+
+    /// When a spec file could not be read, a name it may declare is reported unknown elsewhere
+    /// (and, sorted by place, possibly before the real cause): such errors get a note naming the
+    /// unread files.
+    static func explainingUnloaded(_ diagnostics: Diagnostics) -> Diagnostics {
+        let unread = Set(diagnostics.all.compactMap { d in unloadingCodes.contains(d.code) && d.severity == .error ? d.location?.file : nil }).sorted()
+        guard !unread.isEmpty else { return diagnostics }
+        let names = unread.map { "'\($0)'" }.joined(separator: ", ")
+        let note = DiagnosticNote("\(unread.count == 1 ? "the spec file" : "the spec files") \(names) could not be read (see \(unread.count == 1 ? "its error" : "their errors")); a name declared there is unknown until that is fixed")
+        var out = Diagnostics()
+        for var diagnostic in diagnostics.all {
+            if [.unknownRef, .unknownSource, .unknownSourceTable, .unknownMacro].contains(diagnostic.code) { diagnostic.notes.append(note) }
+            out.emit(diagnostic)
+        }
+        return out
+    }
+
     public static func run(_ files: ProjectFiles, options: Options, readDiagnostics: Diagnostics = Diagnostics()) -> Output {
         var diagnostics = readDiagnostics
         let loader = SpecLoader(readReferenced: { path in
@@ -78,7 +97,7 @@ public struct Compiler {
             }
         }
         guard let project, !diagnostics.hasErrors, !options.analyseOnly else {
-            return Output(timings: timer.laps, artifacts: nil, project: project, diagnostics: diagnostics.sorted)
+            return Output(timings: timer.laps, artifacts: nil, project: project, diagnostics: Self.explainingUnloaded(diagnostics).sorted)
         }
         let templates = TemplateSet(overrides: files.templateOverrides, diagnostics: &diagnostics)
         var parts: [(stage: String, seconds: Double)] = []
@@ -86,6 +105,6 @@ public struct Compiler {
             .emit(&diagnostics, parts: &parts)
         timer.lap("emit")
         timer.append(parts)
-        return Output(timings: timer.laps, artifacts: diagnostics.hasErrors ? nil : artifacts, project: project, diagnostics: diagnostics.sorted)
+        return Output(timings: timer.laps, artifacts: diagnostics.hasErrors ? nil : artifacts, project: project, diagnostics: Self.explainingUnloaded(diagnostics).sorted)
     }
 }
