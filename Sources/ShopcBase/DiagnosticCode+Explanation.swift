@@ -92,11 +92,11 @@ extension DiagnosticCode {
         case .macroArgumentColumn: ("macro argument names no column in scope", "A macro argument of type 'column' (or an 'expression' argument) names a column that is not available in the FROM scope where the macro is expanded.")
         case .macroArgumentSQLType: ("macro argument has the wrong SQL type", "A macro argument declared as 'column TYPE' or 'expression TYPE' was given a column or expression whose inferred type does not fit TYPE (same family; a declared NUMBER accepts any number).")
         case .macroReturnType: ("macro expansion has the wrong type", "A macro declares 'returns: TYPE' and the expression its body expands to at a call site has a different type.")
-        case .windowWithoutOver: ("window function without OVER", "ROW_NUMBER, RANK, LAG, LEAD and the other window-only functions need an OVER (…) clause.")
+        case .windowWithoutOver: ("window function without OVER", "ROW_NUMBER, RANK, LAG, LEAD and the other window-only functions need an OVER (…) clause, and the ranking and offset ones (ROW_NUMBER, RANK, DENSE_RANK, NTILE, LAG, LEAD, FIRST_VALUE…) an ORDER BY inside it.")
         case .duplicateOutputColumn: ("duplicate output column", "A model's SELECT produces two columns with the same name; Snowflake cannot create a table or view with both. Alias one of them.")
         case .wildcardColumn: ("EXCLUDE/RENAME/REPLACE names an unknown column", "A column named in * EXCLUDE, * RENAME or * REPLACE is not produced by the star.")
         case .columnListCount: ("column list length differs", "A CTE or derived-table column list names a different number of columns than its query produces.")
-        case .aggregateNotAllowed: ("aggregate in WHERE", "WHERE is evaluated before grouping, so it cannot hold aggregate functions. Move the condition to HAVING (or QUALIFY for window functions).")
+        case .aggregateNotAllowed: ("aggregate or window function out of place", "WHERE is evaluated before grouping, so it cannot hold aggregate functions: move the condition to HAVING. Window functions are evaluated after grouping and HAVING, so they cannot appear in WHERE, GROUP BY, HAVING or a join condition: filter on them with QUALIFY, or compute them in a subquery. An aggregate cannot take another aggregate as its argument (except as a window function over the grouped rows).")
         case .notGrouped: ("column not grouped", "A query with GROUP BY (or with an aggregate in its select list) uses a column outside any aggregate function without grouping by it. Snowflake rejects it ('is not a valid group by expression'). Add the column to GROUP BY, wrap it in an aggregate such as ANY_VALUE or MAX, or use GROUP BY ALL.")
         }
     }

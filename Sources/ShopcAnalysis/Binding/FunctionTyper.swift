@@ -56,6 +56,17 @@ extension QueryBinder {
         if signature.kind == .window && call.over == nil && !context.rowPattern {
             error(.windowWithoutOver, "\(name) is a window function and needs an OVER (…) clause", at: call.range)
         }
+        if let over = call.over, over.orderBy.isEmpty, Self.windowsNeedingOrder.contains(name) {
+            error(.windowWithoutOver, "\(name) needs ORDER BY in its window: OVER ([PARTITION BY …] ORDER BY …)", at: call.range)
+        }
+        if call.over != nil, let clause = Self.clauseName(clause) {
+            let instead = clause == "WHERE" ? "filter on them with QUALIFY" : "compute them in a subquery first"
+            error(.aggregateNotAllowed, "window functions are not allowed in \(clause); \(instead)", at: call.range)
+        }
+        if signature.kind == .aggregate, call.over == nil, let inner = args.firstIndex(where: \.aggregate) {
+            error(.aggregateNotAllowed, "aggregate functions cannot be nested: \(name) over an aggregate; aggregate in a subquery first",
+                  at: call.arguments[inner].value.range)
+        }
         for (i, arg) in args.enumerated() where i < signature.arguments.count {
             checkArgument(arg, signature.arguments[i], function: name, position: i + 1, at: call.arguments[i].value.range)
         }
@@ -68,6 +79,24 @@ extension QueryBinder {
             result.aggregate = false
         }
         return result
+    }
+
+    /// Window functions whose window must be ordered (Snowflake: "requires ORDER BY in window
+    /// specification").
+    static let windowsNeedingOrder: Set<String> = [
+        "ROW_NUMBER", "RANK", "DENSE_RANK", "PERCENT_RANK", "CUME_DIST", "NTILE", "LAG", "LEAD",
+        "FIRST_VALUE", "LAST_VALUE", "NTH_VALUE", "CONDITIONAL_CHANGE_EVENT", "CONDITIONAL_TRUE_EVENT",
+    ]
+
+    /// The clause a window function may not appear in, as messages name it; nil where it may.
+    static func clauseName(_ clause: Clause) -> String? {
+        switch clause {
+        case .whereClause: "WHERE"
+        case .groupBy: "GROUP BY"
+        case .having: "HAVING"
+        case .joinCondition: "a join condition"
+        default: nil
+        }
     }
 
     /// `day`, `'month'`: a date or time part, not a column.
