@@ -132,11 +132,13 @@ public struct ProjectAnalyzer {
         let order = graph.topologicalOrder()
         if graph.hasCycle(order: order) { graph.reportCycles(&diagnostics) }
         var schemas: [String: ModelSchema] = [:]
+        var checkedRelations: TestCompiler.Relations?
         if let typing {
             let results = TypeChecker(
                 names: names, scope: typing.scope, builds: typing.builds, traces: typing.traces, strict: strict, inferSchemas: describeModels
             ).run(levels: graph.levels(order), lookup: typing.lookup, &diagnostics)
             schemas = results.schemas
+            checkedRelations = TestCompiler.Relations(target: typing.scope.target.name.value, byNode: results.relations, index: typing.lookup.relationIndex)
             analysedIntermediates.keep(results)
         }
 
@@ -183,7 +185,7 @@ public struct ProjectAnalyzer {
                 customSchema: source.schema?.value)
         }
         diagnostics.emit(contentsOf: checked.testDiagnostics.all)
-        let tests = TestCompiler(renderer: renderer, scopes: scopes).compile(checked.tests, &diagnostics)
+        let tests = TestCompiler(renderer: renderer, scopes: scopes, relations: checkedRelations).compile(checked.tests, &diagnostics)
 
         var analysed = AnalysedProject(
             name: project.name.value, defaultTarget: project.defaultTarget.value,

@@ -11,6 +11,16 @@ struct TestCompiler {
     let renderer: TemplateRenderer
     /// One render scope per target, in target order.
     let scopes: [TargetScope]
+    /// The relations type checking built for one target: a test's `where` is bound over its
+    /// node's columns there (once, not per target).
+    var relations: Relations?
+
+    struct Relations {
+        var target: String
+        var byNode: [NodeID: ScopeRelation]
+        /// Three-part relation name (normalized) → node, as type checking resolves tables.
+        var index: [String: NodeID]
+    }
 
     /// The tests with `compiledSQL` filled for every target they compile in, and `dependsOn`
     /// extended with what their templates read.
@@ -54,7 +64,7 @@ struct TestCompiler {
     private func compile(_ test: CheckedTest, in scope: TargetScope, templates: [String: Template], host: inout RenderHost, _ d: inout Diagnostics) -> String? {
         if let singular = test.singular {
             return render(singular.sql.value, origin: singular.sqlOrigin, globals: scope.globals, host: &host, &d,
-                          check: .query("singular test '\(singular.name.value)'"))
+                          check: .query("singular test '\(singular.name.value)'", over: relations?.target == scope.target.name.value ? relations : nil))
         }
         guard let node = test.info.node, let relation = Self.relation(node, in: scope) else { return nil }
         if let freshness = test.freshness {
@@ -63,8 +73,9 @@ struct TestCompiler {
         var filtered: String?
         if let clause = test.whereClause {
             let origin = TextOrigin(file: clause.location.file, layout: .opaque(line: clause.location.line, column: clause.location.column))
+            let over = relations.flatMap { $0.target == scope.target.name.value ? $0.byNode[node] : nil }
             guard let condition = render(clause.value, origin: origin, globals: scope.globals, host: &host, &d,
-                                         check: .expression("the 'where' of test '\(test.info.name)'")) else { return nil }
+                                         check: .expression("the 'where' of test '\(test.info.name)'", over: over.map { (node, $0) })) else { return nil }
             filtered = BuiltinTestSQL.filtered(relation.description, where: condition)
         }
         let model = filtered == nil ? relation.description : BuiltinTestSQL.filteredName
@@ -115,6 +126,22 @@ struct TestCompiler {
         return sql
     }
 
+    /// Binds a test's `where` over the columns of the tested node, as the WHERE of a query
+    /// reading it: unknown columns (with did-you-mean) and a non-boolean condition are located in
+    /// the `where` text.
+    static func bind(_ condition: Expr, over: (node: NodeID, relation: ScopeRelation), map: SourceMap) -> [Diagnostic] {
+        var binder = QueryBinder(locate: { map.location(ofByte: $0) }, resolveTable: { _ in nil }, injectedCTEs: [:], strict: false, expansions: [:])
+        var relation = over.relation
+        relation.key = switch over.node {
+        case .model(let name): SQLName(name).normalized
+        case .source(_, let table): SQLName(table).normalized
+        }
+        var context = ExprContext(scope: FromScope(relations: [relation]), clause: .whereClause)
+        let typed = binder.typeExpr(condition, &context)
+        binder.requireBoolean(typed, condition, clause: "'where'")
+        return binder.diagnostics
+    }
+
     /// The line of `sql` holding byte `offset`, trimmed, for a note.
     static func excerpt(_ sql: String, at offset: Int) -> String {
         let bytes = Array(sql.utf8)
@@ -126,8 +153,10 @@ struct TestCompiler {
 
     /// What a rendered text must parse as, and how a syntax error names it.
     enum SyntaxCheck {
-        case query(String)
-        case expression(String)
+        /// A query, bound over the checked relations when given.
+        case query(String, over: Relations?)
+        /// An expression, bound over the columns of a node when given.
+        case expression(String, over: (node: NodeID, relation: ScopeRelation)?)
     }
 
     private func render(
@@ -142,14 +171,38 @@ struct TestCompiler {
                 d.error(.emptyModel, "test SQL renders to nothing in target '\(host.scope.target.name.value)'", at: origin.start)
                 return nil
             }
-            let failure: (what: String, error: SQLSyntaxError)? = switch check {
-            case .query(let what): SQLParser.parseQuery(result.text).failure.map { (what, $0) }
-            case .expression(let what): SQLParser.parseExpression(result.text).failure.map { (what, $0) }
-            case nil: nil
-            }
-            if let failure {
-                d.error(.sqlSyntax, "SQL syntax error in \(failure.what): \(failure.error.message)", at: result.sourceMap.location(ofByte: failure.error.offset))
-                return nil
+            switch check {
+            case .query(let what, let over):
+                switch SQLParser.parseQuery(result.text) {
+                case .failure(let error):
+                    d.error(.sqlSyntax, "SQL syntax error in \(what): \(error.message)", at: result.sourceMap.location(ofByte: error.offset))
+                    return nil
+                case .success(let query):
+                    guard let over else { break }
+                    var binder = QueryBinder(
+                        locate: { result.sourceMap.location(ofByte: $0) },
+                        resolveTable: { parts in
+                            guard parts.count == 3, let node = over.index[parts.map(\.normalized).joined(separator: ".")] else { return nil }
+                            return over.byNode[node]
+                        },
+                        injectedCTEs: [:], strict: false, expansions: [:])
+                    _ = binder.bindQuery(query)
+                    d.emit(contentsOf: binder.diagnostics)
+                    if binder.diagnostics.contains(where: { $0.severity == .error }) { return nil }
+                }
+            case .expression(let what, let over):
+                switch SQLParser.parseExpression(result.text) {
+                case .failure(let error):
+                    d.error(.sqlSyntax, "SQL syntax error in \(what): \(error.message)", at: result.sourceMap.location(ofByte: error.offset))
+                    return nil
+                case .success(let condition):
+                    guard let over else { break }
+                    let problems = Self.bind(condition, over: over, map: result.sourceMap)
+                    d.emit(contentsOf: problems)
+                    if problems.contains(where: { $0.severity == .error }) { return nil }
+                }
+            case nil:
+                break
             }
             return sql
         } catch {
