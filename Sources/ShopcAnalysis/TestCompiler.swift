@@ -36,19 +36,28 @@ struct TestCompiler {
                 broken.insert(generic.name.value)
             }
         }
-        var out: [TestInfo] = []
-        for test in tests {
+        // Tests compile independently (rendered, parsed and bound): on all cores, their
+        // findings merged in test order.
+        let parsed = templates
+        let compiled = Parallel.map(tests) { test -> (info: TestInfo, diagnostics: Diagnostics) in
+            var d = Diagnostics()
             var info = test.info
             var reads = OrderedSet(info.dependsOn)
             for scope in scopes {
                 var host = RenderHost(scope: scope, renderer: renderer, incremental: false)
-                let sql = compile(test, in: scope, templates: templates, host: &host, &d)
+                let sql = compile(test, in: scope, templates: parsed, host: &host, &d)
                 d.emit(contentsOf: host.diagnostics)
                 for ref in host.refs where ref.node != info.node { reads.append(ref.node) }
                 if let sql { info.compiledSQL[scope.target.name.value] = sql }
             }
             info.dependsOn = reads.sorted()
-            out.append(info)
+            return (info, d)
+        }
+        var out: [TestInfo] = []
+        out.reserveCapacity(compiled.count)
+        for result in compiled {
+            d.emit(contentsOf: result.diagnostics.all)
+            out.append(result.info)
         }
         return out
     }
