@@ -32,7 +32,9 @@ final class SnowflakeSyntaxBindingTests: XCTestCase {
         assertBinds("select $1, $2 as s, v.$2 as again from (values (1, 'ab')) as v", ["$1 NUMBER(1,0)", "S VARCHAR(2)", "AGAIN VARCHAR(2)"])
         assertBinds("select $1 as a, t.$4 as s from t", ["A NUMBER(38,0)", "S VARCHAR(20)"])
         // Past the known columns, over an unmanaged table, or with two tables in scope: unknown, no error.
-        assertBinds("select $99 as a, $1:k::string as k from t", ["A UNKNOWN", "K VARCHAR"])
+        assertBinds("select $99 as a, $99:k::string as k from t", ["A UNKNOWN", "K VARCHAR"])
+        // A path over a known non-semi-structured column is an error (t.$1 is a NUMBER).
+        XCTAssertEqual(Self.bind("select $1:k::string as k from t").diagnostics.map { String($0.prefix(7)) }, ["SHP4006"])
         assertBinds("select $1 as a from staged", ["A UNKNOWN"])
         assertBinds("select $1 as a from t, t as u", ["A UNKNOWN"])
     }

@@ -73,6 +73,10 @@ extension QueryBinder {
         case .inQuery(let value, let query, _, let range):
             let tv = typeExpr(value, &context)
             let shape = subquery(query, context)
+            let width = if case .tuple(let items, _) = value { items.count } else { 1 }
+            if !shape.open, shape.columns.count != width {
+                error(.columnListCount, "the subquery of IN must produce \(width == 1 ? "one column" : "\(width) columns, one per value compared"); it produces \(shape.columns.count)", at: range)
+            }
             if let first = shape.columns.first, shape.columns.count == 1 {
                 checkComparable(tv, Typed(type: first.type, lineage: first.lineage), at: range, context)
             }
@@ -85,8 +89,11 @@ extension QueryBinder {
         case .exists(let query, _):
             let shape = subquery(query, context)
             return Typed(type: .boolean, lineage: lineageOf(shape).promoted(to: .derived))
-        case .subquery(let query, _):
+        case .subquery(let query, let range):
             let shape = subquery(query, context)
+            if !shape.open, shape.columns.count != 1 {
+                error(.columnListCount, "a scalar subquery must produce one column; this one produces \(shape.columns.count)", at: range)
+            }
             let type = shape.columns.count == 1 ? shape.columns[0].type : .unknown
             return Typed(type: type, lineage: lineageOf(shape).promoted(to: .derived))
         case .caseWhen(let caseExpr):
@@ -102,6 +109,14 @@ extension QueryBinder {
             return result
         case .path(let path):
             let base = typeExpr(path.base, &context)
+            switch base.type {
+            case .number, .float, .binary, .boolean, .date, .time, .timestampNTZ, .timestampLTZ, .timestampTZ:
+                // `:` and `[…]` read VARIANT, OBJECT and ARRAY values; a number, a date or a
+                // boolean has no fields. (Text, geography and unknown types are not judged.)
+                error(.invalidOperands, "a path (':' or '[…]') reads a VARIANT, OBJECT or ARRAY value, but this value is \(base.type)", at: path.range)
+            default:
+                break
+            }
             for step in path.steps {
                 if case .index(let index) = step { _ = typeExpr(index, &context) }
             }
@@ -130,6 +145,9 @@ extension QueryBinder {
         case .quantified(_, let value, _, let query, let range):
             let tv = typeExpr(value, &context)
             let shape = subquery(query, context)
+            if !shape.open, shape.columns.count != 1 {
+                error(.columnListCount, "the subquery of ANY or ALL must produce one column; it produces \(shape.columns.count)", at: range)
+            }
             if let first = shape.columns.first {
                 checkComparable(tv, Typed(type: first.type), at: range, context)
             }
