@@ -95,14 +95,17 @@ public struct ProjectAnalyzer {
         var analyses: [String: [String: String]] = [:]
         var scopes: [TargetScope] = []
         var typing: (scope: TargetScope, traces: [String: ModelTrace], builds: [String: ModelBuild], lookup: TypeChecker.Lookup)?
+        var rendering: [(target: String, diagnostics: [Diagnostic])] = []
         for (target, (scope, resolveDiagnostics, lookup)) in zip(targets, resolving.wait()) {
             diagnostics.emit(contentsOf: resolveDiagnostics.all)
             scopes.append(scope)
             for (source, tables) in scope.sourceRelations {
                 for (table, relation) in tables { sourceRelations[source, default: [:]][table, default: [:]][target.name.value] = relation }
             }
+            var rendered = Diagnostics()
             let compiled = ModelCompiler(scope: scope, renderer: renderer, templates: templates, names: names, printSQL: printSQL)
-                .compile(&diagnostics)
+                .compile(&rendered)
+            rendering.append((target.name.value, rendered.all))
             builds[target.name.value] = compiled.builds
             if let lookup { typing = (scope, compiled.traces, compiled.builds, lookup) }
             if dependencies.isEmpty {
@@ -119,6 +122,7 @@ public struct ProjectAnalyzer {
             }
         }
 
+        diagnostics.emit(contentsOf: Self.namingTargets(rendering))
         laps.lap("render")
 
         // The checks that only report run beside the graph and the type checker.
@@ -224,6 +228,48 @@ public struct ProjectAnalyzer {
             copyOptions = IngestionChecks(specs: specs, platform: platform).run(&diagnostics)
             tests = TestChecker(specs: specs, names: names).check(&testDiagnostics)
         }
+    }
+
+    /// The findings of rendering every model once per target. One that every target reports
+    /// alike is reported once; one whose words differ between targets (a var's value, the
+    /// target's name in a message) or that only some targets report says which target it is
+    /// about, so that three messages at one place are not read as three problems.
+    static func namingTargets(_ rendering: [(target: String, diagnostics: [Diagnostic])]) -> [Diagnostic] {
+        guard rendering.count > 1 else { return rendering.first?.diagnostics ?? [] }
+        // A message that names the target being rendered (`unknown attribute 'nam' of 'ci'`)
+        // is compared with the target's name left out.
+        let generic = "\u{2}target\u{2}"
+        func general(_ message: String, _ target: String) -> String { message.replacingOccurrences(of: "'\(target)'", with: generic) }
+        var messages: [String: Set<String>] = [:]  // code and place → the (general) messages reported there
+        var targets: [String: Set<String>] = [:]  // code, place and general message → the targets
+        func place(_ d: Diagnostic) -> String {
+            "\(d.code.rawValue) \(d.location?.description ?? "") \(d.notes.map { "\($0.message) \($0.location?.description ?? "")" })"
+        }
+        for (target, found) in rendering {
+            for d in found {
+                let message = general(d.message, target)
+                messages[place(d), default: []].insert(message)
+                targets[place(d) + "\u{1}" + message, default: []].insert(target)
+            }
+        }
+        var out: [Diagnostic] = []
+        var reported: Set<String> = []
+        for (target, found) in rendering {
+            for var d in found {
+                let message = general(d.message, target)
+                let everywhere = messages[place(d)]?.count == 1 && targets[place(d) + "\u{1}" + message]?.count == rendering.count
+                if everywhere {
+                    // Once, naming no target: `of 'ci'` becomes `of the target`.
+                    guard reported.insert(place(d) + "\u{1}" + message).inserted else { continue }
+                    d.message = message.replacingOccurrences(of: "in target \(generic)", with: "in every target")
+                        .replacingOccurrences(of: generic, with: "the target")
+                } else if !d.message.contains("target '") {
+                    d.message += " (target '\(target)')"
+                }
+                out.append(d)
+            }
+        }
+        return out
     }
 
     static func column(_ c: ColumnSpec) -> ColumnInfo {
