@@ -7,10 +7,11 @@ extension QueryBinder {
     /// `GROUP BY` (other than `GROUP BY ALL`) or an aggregate in its select list. Window
     /// functions, subqueries and the arguments of functions the catalog does not know (a user
     /// function may be an aggregate) are not looked into; select-list aliases are fine.
-    mutating func checkGrouping(_ select: Select, scope: FromScope, itemAggregates: [Bool]) {
+    mutating func checkGrouping(_ select: Select, scope: FromScope, itemAggregates: [Bool], orderBy: [OrderItem] = []) {
         if select.groupBy?.all == true { return }
         let grouped = select.groupBy.map { !$0.items.isEmpty } ?? false
-        guard grouped || itemAggregates.contains(true) else { return }
+        // HAVING without GROUP BY makes the whole input one group.
+        guard grouped || itemAggregates.contains(true) || select.having != nil else { return }
         var items: [Expr?] = []
         var aliases: [String: Expr] = [:]
         for item in select.items {
@@ -41,6 +42,11 @@ extension QueryBinder {
         }
         for case let expr? in items { reportUngrouped(expr, keys: keys, scope: scope, aliases: aliases) }
         if let having = select.having { reportUngrouped(having, keys: keys, scope: scope, aliases: aliases) }
+        // ORDER BY sorts the groups: by a select-list alias, a position or grouped values.
+        for item in orderBy where Self.ordinal(item.expr) == nil {
+            if case .column(let ref) = item.expr, ref.parts.count == 1, let name = ref.column, aliases[name.normalized] != nil { continue }
+            reportUngrouped(item.expr, keys: keys, scope: scope, aliases: aliases)
+        }
     }
 
     struct GroupingKeys {

@@ -143,13 +143,17 @@ struct QueryBinder {
     mutating func bindValues(_ values: ValuesList) -> RelationShape {
         var columns: [ScopeColumn] = []
         let context = ExprContext(scope: FromScope(), clause: .other)
+        let width = values.rows.first?.count ?? 0
         for row in values.rows {
+            if row.count != width, let first = row.first {
+                error(.columnListCount, "every row of VALUES has as many values as the first (\(width)); this one has \(row.count)", at: first.range)
+            }
             for (i, expr) in row.enumerated() {
                 var ctx = context
                 let t = typeExpr(expr, &ctx)
                 if i < columns.count {
                     columns[i].type = TypeCoercion.unify(columns[i].type, t.type, literalB: t.stringLiteral) ?? .unknown
-                } else {
+                } else if i < width {
                     columns.append(ScopeColumn(name: Identifier("COLUMN\(i + 1)", quoted: true), type: t.type, lineage: t.lineage, location: at(expr.range)))
                 }
             }

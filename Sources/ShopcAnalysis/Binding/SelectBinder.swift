@@ -44,7 +44,7 @@ extension QueryBinder {
         }
 
         let aliases = selectContext.aliases
-        checkGrouping(select, scope: scope, itemAggregates: itemTypes.map(\.aggregate))
+        checkGrouping(select, scope: scope, itemAggregates: itemTypes.map(\.aggregate), orderBy: orderBy)
 
         if let condition = select.whereClause {
             var context = ExprContext(scope: scope, aliases: aliases, clause: .whereClause)
