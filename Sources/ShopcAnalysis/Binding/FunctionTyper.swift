@@ -56,6 +56,9 @@ extension QueryBinder {
         if signature.kind == .window && call.over == nil && !context.rowPattern {
             error(.windowWithoutOver, "\(name) is a window function and needs an OVER (…) clause", at: call.range)
         }
+        if let frame = call.over?.frame, let problem = Self.frameProblem(frame) {
+            error(.windowWithoutOver, "\(name)'s window frame \(problem)", at: call.range)
+        }
         if let over = call.over, over.orderBy.isEmpty, Self.windowsNeedingOrder.contains(name) {
             error(.windowWithoutOver, "\(name) needs ORDER BY in its window: OVER ([PARTITION BY …] ORDER BY …)", at: call.range)
         }
@@ -87,6 +90,24 @@ extension QueryBinder {
         "ROW_NUMBER", "RANK", "DENSE_RANK", "PERCENT_RANK", "CUME_DIST", "NTILE", "LAG", "LEAD",
         "FIRST_VALUE", "LAST_VALUE", "NTH_VALUE", "CONDITIONAL_CHANGE_EVENT", "CONDITIONAL_TRUE_EVENT",
     ]
+
+    /// What is wrong with a frame's bounds, or nil: it may not start at `UNBOUNDED FOLLOWING`,
+    /// end at `UNBOUNDED PRECEDING`, or start after it ends (`CURRENT ROW AND 1 PRECEDING`).
+    static func frameProblem(_ frame: WindowFrame) -> String? {
+        func rank(_ bound: FrameBound) -> Int {
+            switch bound {
+            case .unboundedPreceding: 0
+            case .preceding: 1
+            case .currentRow: 2
+            case .following: 3
+            case .unboundedFollowing: 4
+            }
+        }
+        if case .unboundedFollowing = frame.start { return "cannot start at UNBOUNDED FOLLOWING" }
+        guard let end = frame.end else { return nil }
+        if case .unboundedPreceding = end { return "cannot end at UNBOUNDED PRECEDING" }
+        return rank(frame.start) > rank(end) ? "starts after it ends: write the earlier bound first" : nil
+    }
 
     /// The clause a window function may not appear in, as messages name it; nil where it may.
     static func clauseName(_ clause: Clause) -> String? {
