@@ -122,16 +122,9 @@ extension Parser {
             let operand = try parseExpr(Precedence.not)
             return .unary(.not, operand, range: range(from: start))
         }
-        if check(TokenKind.minus) || check(TokenKind.plus) {
-            let op: UnaryOperator = check(TokenKind.minus) ? .minus : .plus
-            advance()
-            try enter()
-            defer { leave() }
-            let operand = try parsePrefix(allowNot: false)
-            try rejectLambdaOperand(operand)
-            return .unary(op, operand, range: range(from: start))
-        }
-        if let op = hierarchicalOperator() {
+        // A sign, or `PRIOR` / `CONNECT_BY_ROOT` in a hierarchical query.
+        let prefix: UnaryOperator? = check(TokenKind.minus) ? .minus : check(TokenKind.plus) ? .plus : hierarchicalOperator()
+        if let op = prefix {
             advance()
             try enter()
             defer { leave() }
