@@ -11,8 +11,8 @@ struct TestCompiler {
     let renderer: TemplateRenderer
     /// One render scope per target, in target order.
     let scopes: [TargetScope]
-    /// The relations type checking built for one target: a test's `where` is bound over its
-    /// node's columns there (once, not per target).
+    /// The relations type checking built for one target: a test's `where` and a singular test
+    /// are bound over them there (once, not per target).
     var relations: Relations?
 
     struct Relations {
@@ -39,24 +39,28 @@ struct TestCompiler {
         // Tests compile independently (rendered, parsed and bound): on all cores, their
         // findings merged in test order.
         let parsed = templates
-        let compiled = Parallel.map(tests) { test -> (info: TestInfo, diagnostics: Diagnostics) in
-            var d = Diagnostics()
+        let compiled = Parallel.map(tests) { test -> (info: TestInfo, diagnostics: [Diagnostic]) in
             var info = test.info
             var reads = OrderedSet(info.dependsOn)
+            var perTarget: [(target: String, diagnostics: [Diagnostic])] = []
+            var bound: [Diagnostic] = []  // binding runs in one target: reported as it is
             for scope in scopes {
+                var d = Diagnostics()
                 var host = RenderHost(scope: scope, renderer: renderer, incremental: false)
-                let sql = compile(test, in: scope, templates: parsed, host: &host, &d)
+                let sql = compile(test, in: scope, templates: parsed, host: &host, &d, bound: &bound)
                 d.emit(contentsOf: host.diagnostics)
+                perTarget.append((scope.target.name.value, d.all))
                 for ref in host.refs where ref.node != info.node { reads.append(ref.node) }
                 if let sql { info.compiledSQL[scope.target.name.value] = sql }
             }
             info.dependsOn = reads.sorted()
-            return (info, d)
+            // One report for what every target finds alike, as for models.
+            return (info, ProjectAnalyzer.namingTargets(perTarget) + bound)
         }
         var out: [TestInfo] = []
         out.reserveCapacity(compiled.count)
         for result in compiled {
-            d.emit(contentsOf: result.diagnostics.all)
+            d.emit(contentsOf: result.diagnostics)
             out.append(result.info)
         }
         return out
@@ -70,9 +74,12 @@ struct TestCompiler {
         }
     }
 
-    private func compile(_ test: CheckedTest, in scope: TargetScope, templates: [String: Template], host: inout RenderHost, _ d: inout Diagnostics) -> String? {
+    private func compile(
+        _ test: CheckedTest, in scope: TargetScope, templates: [String: Template], host: inout RenderHost, _ d: inout Diagnostics,
+        bound: inout [Diagnostic]
+    ) -> String? {
         if let singular = test.singular {
-            return render(singular.sql.value, origin: singular.sqlOrigin, globals: scope.globals, host: &host, &d,
+            return render(singular.sql.value, origin: singular.sqlOrigin, globals: scope.globals, host: &host, &d, bound: &bound,
                           check: .query("singular test '\(singular.name.value)'", over: relations?.target == scope.target.name.value ? relations : nil))
         }
         guard let node = test.info.node, let relation = Self.relation(node, in: scope) else { return nil }
@@ -83,7 +90,7 @@ struct TestCompiler {
         if let clause = test.whereClause {
             let origin = TextOrigin(file: clause.location.file, layout: .opaque(line: clause.location.line, column: clause.location.column))
             let over = relations.flatMap { $0.target == scope.target.name.value ? $0.byNode[node] : nil }
-            guard let condition = render(clause.value, origin: origin, globals: scope.globals, host: &host, &d,
+            guard let condition = render(clause.value, origin: origin, globals: scope.globals, host: &host, &d, bound: &bound,
                                          check: .expression("the 'where' of test '\(test.info.name)'", over: over.map { (node, $0) })) else { return nil }
             filtered = BuiltinTestSQL.filtered(relation.description, where: condition)
         }
@@ -106,7 +113,7 @@ struct TestCompiler {
                     globals[name] = Self.relation(target, in: scope).map { RenderHost.relationValue($0) } ?? TemplateValue.none
                 case .template(let text):
                     let origin = TextOrigin(file: text.location.file, layout: .opaque(line: text.location.line, column: text.location.column))
-                    guard let rendered = render(text.value, origin: origin, globals: scope.globals, host: &host, &d) else { return nil }
+                    guard let rendered = render(text.value, origin: origin, globals: scope.globals, host: &host, &d, bound: &bound) else { return nil }
                     globals[name] = .string(rendered)
                 }
             }
@@ -170,7 +177,7 @@ struct TestCompiler {
 
     private func render(
         _ text: String, origin: TextOrigin, globals: [String: TemplateValue], host: inout RenderHost, _ d: inout Diagnostics,
-        check: SyntaxCheck? = nil
+        bound: inout [Diagnostic], check: SyntaxCheck? = nil
     ) -> String? {
         do {
             let template = try Template.parse(text, origin: origin)
@@ -196,7 +203,7 @@ struct TestCompiler {
                         },
                         injectedCTEs: [:], strict: false, expansions: [:])
                     _ = binder.bindQuery(query)
-                    d.emit(contentsOf: binder.diagnostics)
+                    bound += binder.diagnostics
                     if binder.diagnostics.contains(where: { $0.severity == .error }) { return nil }
                 }
             case .expression(let what, let over):
@@ -207,7 +214,7 @@ struct TestCompiler {
                 case .success(let condition):
                     guard let over else { break }
                     let problems = Self.bind(condition, over: over, map: result.sourceMap)
-                    d.emit(contentsOf: problems)
+                    bound += problems
                     if problems.contains(where: { $0.severity == .error }) { return nil }
                 }
             case nil:
