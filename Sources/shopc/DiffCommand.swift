@@ -7,6 +7,7 @@ import ShopcDriver
 /// `shopc diff --state DIR`: changed models, their column changes and downstream impact.
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Compare the project with an earlier manifest: changed models, added/removed/retyped columns, breaking changes.")
 
     @OptionGroup var options: ProjectOptions

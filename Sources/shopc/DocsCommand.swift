@@ -6,6 +6,7 @@ import ShopcDriver
 /// `shopc docs`: compiles the project and writes only the documentation (`<out>/docs/`).
 struct Docs: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "docs",
         abstract: "Write the documentation only: docs/index.html, docs/README.md and docs/models/*.md.")
 
     @OptionGroup var options: ProjectOptions

@@ -7,6 +7,7 @@ import ShopcDriver
 /// `shopc lineage MODEL[.COLUMN]`: where a column's values come from, or where they go.
 struct Lineage: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lineage",
         abstract: "Show column-level lineage: the upstream columns a model column comes from (or, with --downstream, the columns it feeds).")
 
     @Argument(help: "MODEL or MODEL.COLUMN (a source table works too: TABLE.COLUMN or SOURCE.TABLE.COLUMN).")

@@ -6,6 +6,7 @@ import ShopcDriver
 /// or writes it to a file.
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "schema",
         abstract: "Print the JSON Schema of spec files, for editors (yaml-language-server, VS Code).")
 
     @Option(name: .long, help: "Write the schema to this file instead of standard output.")

@@ -62,6 +62,7 @@ struct SelectionOptions: ParsableArguments {
 /// `shopc ls`: lists the selected models.
 struct Ls: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "ls",
         abstract: "List the models a selection picks, in dependency order (e.g. `--select state:modified+ --state base/`).")
 
     @OptionGroup var options: ProjectOptions

@@ -119,6 +119,7 @@ enum Report {
 
 struct Compile: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "compile",
         abstract: "Type-check the project and write every artifact into the output folder.")
 
     @OptionGroup var options: ProjectOptions
@@ -193,6 +194,7 @@ struct Compile: ParsableCommand {
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Load, resolve and type-check the project without writing anything (for pre-commit).")
 
     @OptionGroup var options: ProjectOptions
@@ -212,7 +214,7 @@ struct Check: ParsableCommand {
 }
 
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Explain a diagnostic code, e.g. `shopc explain SHP3001`.")
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain a diagnostic code, e.g. `shopc explain SHP3001`.")
 
     @Argument(help: "The code, e.g. SHP3001.")
     var code: String
