@@ -54,7 +54,20 @@ struct YAMLBlockReader {
     static func charactersAreSimple(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let count = bytes.count
+        guard let base = bytes.baseAddress else { return true }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
         while i < count {
+            // Eight printable ASCII bytes (0x20...0x7E) at a time: no byte below 0x20, none above 0x7E.
+            if i + 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                let below = (word &- ones &* 0x20) & ~word & highs
+                let above = ((word &+ ones) | word) & highs
+                if below | above == 0 {
+                    i += 8
+                    continue
+                }
+            }
             let byte = bytes[i]
             if (byte >= 0x20 && byte < 0x7F) || byte == 0x0A || byte == 0x09 {
                 i += 1

@@ -109,6 +109,38 @@ final class YAMLBlockReaderTests: XCTestCase {
         }
     }
 
+    /// The character screen reads eight printable bytes at a time. Every byte value, at every
+    /// offset in and across a word, must be judged as a byte-at-a-time screen judges it.
+    func testTheCharacterScreenJudgesEveryByteAtEveryOffset() {
+        func simple(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { YAMLBlockReader.charactersAreSimple($0) } }
+        // One byte outside printable ASCII in a run of printable ones, at each position.
+        for length in [1, 7, 8, 9, 16, 17, 25] {
+            for position in 0..<length {
+                for byte in UInt8.min...UInt8.max where !((0x20..<0x7F).contains(byte) || byte == 0x0A || byte == 0x09) {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                    bytes[position] = byte
+                    // The screen rejects control bytes, bytes from 0xF0 up (outside the BMP),
+                    // and 0xC2 before a byte below 0xA0 (a C1 control); other bytes from 0x80
+                    // pass, as only the sequences it names are refused.
+                    let expected = byte >= 0x80 && byte < 0xF0 && !(byte == 0xC2)
+                    XCTAssertEqual(simple(bytes), expected, "byte \(byte) at \(position) of \(length)")
+                }
+                for edge: UInt8 in [0x1F, 0x20, 0x7E, 0x7F, 0x09, 0x0A, 0x0D, 0x00, 0xFF] {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "~"), count: length)
+                    bytes[position] = edge
+                    XCTAssertEqual(simple(bytes), (0x20...0x7E).contains(edge) || edge == 0x09 || edge == 0x0A, "byte \(edge) at \(position) of \(length)")
+                }
+            }
+        }
+        // Multi-byte sequences straddling a word boundary.
+        let text = Array("abcdef\u{2028}gh".utf8)
+        XCTAssertFalse(simple(text))
+        XCTAssertTrue(simple(Array("abcdefé\u{2027}ghijklmnop".utf8)))
+        XCTAssertFalse(simple(Array("abcdefg\u{85}hijklmnop".utf8)))
+        XCTAssertFalse(simple(Array("abcdefg\u{FEFF}hijklmnop".utf8)))
+        XCTAssertFalse(simple(Array("abcdefg😀hijklmnop".utf8)))
+    }
+
     func testOutsideTheSubsetGoesToLibyaml() {
         let documents = [
             "", "# only\n", "---\na: 1\n", "a: 1\n...\n", "a: &x 1\nb: *x\n", "a: !!str 1\n", "a: {b: 1\n", "a: {b: [1}\n", "a: [x, {b: 1]\n", "a: {b: 1, b: 2}\n", "a: {b:1}\n", "a: {'b': 1}\n",
