@@ -103,6 +103,10 @@ final class ExpressionTypeTests: XCTestCase {
         ("TYPEOF(v)", "VARCHAR"), ("IS_ARRAY(v)", "BOOLEAN"), ("AS_VARCHAR(v)", "VARCHAR"), ("AS_NUMBER(v)", "NUMBER(38,0)"),
         ("AS_DOUBLE(v)", "FLOAT"), ("STRIP_NULL_VALUE(v)", "VARIANT"), ("JSON_EXTRACT_PATH_TEXT(s, 'a')", "VARCHAR"),
         ("FILTER(a, x -> x > 1)", "ARRAY"), ("TRANSFORM(a, x -> x * 2)", "ARRAY"),
+        // String literals that convert to the type they meet
+        ("n = ' 42 '", "BOOLEAN"), ("d > '-1.5E+3'", "BOOLEAN"), ("f = '-inf'", "BOOLEAN"), ("f <> 'NaN'", "BOOLEAN"), ("n IN ('1', '.5', '5.')", "BOOLEAN"),
+        ("b = 'Yes'", "BOOLEAN"), ("b <> 'OFF'", "BOOLEAN"), ("dt >= '2024-01-01'", "BOOLEAN"), ("ts < '10 Jan 2024'", "BOOLEAN"),
+        ("s = 'anything'", "BOOLEAN"), ("v = 'text'", "BOOLEAN"), ("COALESCE(d, '0')", "NUMBER(12,2)"),
         // Subqueries
         ("(SELECT MAX(d) FROM t)", "NUMBER(12,2)"), ("EXISTS (SELECT 1 FROM t)", "BOOLEAN"), ("n IN (SELECT n FROM t)", "BOOLEAN"),
     ]
@@ -129,6 +133,12 @@ final class ExpressionTypeTests: XCTestCase {
         ("ROUND(d, 1, 'HALF_EVEN', 4)", .functionArity), ("UPPER()", .functionArity), ("ROW_NUMBER()", .windowWithoutOver),
         ("NO_SUCH_FUNCTION(n)", .unknownFunction), ("missing_col", .unresolvedColumn), ("q.n", .unknownQualifier),
         ("IFF(n, 1, 2)", .functionArgumentType), ("COUNT_IF(n)", .functionArgumentType),
+        // String literals whose text does not convert to the type they meet.
+        ("n = ''", .incomparableTypes), ("d > '1,000'", .incomparableTypes), ("n IN (1, 'x')", .incomparableTypes),
+        ("d = 'NaN'", .incomparableTypes), ("dt > 'today'", .incomparableTypes), ("ts BETWEEN 'a' AND 'b'", .incomparableTypes),
+        ("b = 'maybe'", .incomparableTypes), ("n + '1.2.3'", .invalidOperands), ("-'e5'", .invalidOperands), ("d * '.'", .invalidOperands),
+        ("COALESCE(d, 'none')", .branchTypeMismatch), ("CASE WHEN b THEN dt ELSE 'never' END", .branchTypeMismatch),
+        ("ROUND('x', 2)", .functionArgumentType), ("DATEADD(day, 1, 'soon')", .functionArgumentType),
     ]
 
     func testTypeErrors() {

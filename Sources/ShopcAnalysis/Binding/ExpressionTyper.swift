@@ -28,7 +28,9 @@ extension QueryBinder {
         case .positional(let ref):
             return resolvePositional(ref, context)
         case .literal(let literal):
-            return Self.literalType(literal)
+            var typed = Self.literalType(literal)
+            if case .string(let text) = literal.kind { typed.literal = LiteralConversion(text: text, range: expr.range) }
+            return typed
         case .function(let call):
             return typeFunction(call, &context)
         case .unary(let op, let operand, _):
@@ -42,6 +44,7 @@ extension QueryBinder {
                     error(.invalidOperands, "cannot apply unary '\(op.rawValue)' to \(t.type)", at: operand.range)
                     return derived(.unknown, t)
                 }
+                if checkConversion(t, to: .float, code: .invalidOperands, because: "unary '\(op.rawValue)' converts it to a number") { return derived(.unknown, t) }
                 return derived(t.type, t)
             case .prior, .connectByRoot:
                 return Typed(type: t.type, lineage: t.lineage, aggregate: t.aggregate)
@@ -275,6 +278,11 @@ extension QueryBinder {
             if b.interval { return derived(a.type, a, b) }
             if a.interval { return derived(b.type, a, b) }
             let symbol: Character = op == .plus ? "+" : op == .minus ? "-" : op == .multiply ? "*" : op == .divide ? "/" : "%"
+            // A string operand is converted to a number.
+            let because = "arithmetic converts it to a number"
+            if checkConversion(a, to: .float, code: .invalidOperands, because: because) || checkConversion(b, to: .float, code: .invalidOperands, because: because) {
+                return derived(.unknown, a, b)
+            }
             guard let result = TypeCoercion.arithmetic(symbol, a.type, b.type, literalA: a.stringLiteral, literalB: b.stringLiteral) else {
                 error(.invalidOperands, "cannot apply '\(op.rawValue)' to \(a.type) and \(b.type)", at: range)
                 return derived(.unknown, a, b)
@@ -290,7 +298,13 @@ extension QueryBinder {
     }
 
     mutating func checkComparable(_ a: Typed, _ b: Typed, at range: SourceRange, inJoin: Bool) {
-        guard !TypeCoercion.comparable(a.type, b.type, literalA: a.stringLiteral, literalB: b.stringLiteral) else { return }
+        guard !TypeCoercion.comparable(a.type, b.type, literalA: a.stringLiteral, literalB: b.stringLiteral) else {
+            // A string compared with another type is converted to it.
+            if !checkConversion(b, to: a.type, code: .incomparableTypes, because: "comparing it with \(a.type) converts it") {
+                checkConversion(a, to: b.type, code: .incomparableTypes, because: "comparing it with \(b.type) converts it")
+            }
+            return
+        }
         if inJoin {
             error(.joinKeyType, "join keys have incompatible types: \(a.type) and \(b.type)", at: range)
         } else {
@@ -336,6 +350,17 @@ extension QueryBinder {
                 return .unknown
             }
         }
+        // String literals among values of another type are converted to it.
+        for (typed, _) in values where checkConversion(typed, to: type, code: .branchTypeMismatch, because: "\(what) of type \(type) convert it") { return .unknown }
         return type
+    }
+
+    /// Reports a string literal that Snowflake would convert to `type` and fail on (`'n/a'`
+    /// where a number is expected), at the literal. Returns whether it reported.
+    @discardableResult
+    mutating func checkConversion(_ value: Typed, to type: SQLType, code: DiagnosticCode, because: String) -> Bool {
+        guard let literal = value.literal, value.stringLiteral, let needed = literal.failure(converting: type) else { return false }
+        error(code, "\(literal.quoted) is not \(needed): \(because), and the query fails at run time", at: literal.range)
+        return true
     }
 }

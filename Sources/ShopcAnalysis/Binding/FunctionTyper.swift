@@ -148,9 +148,11 @@ extension QueryBinder {
         switch kind {
         case .any, .datePart: return
         case .numeric:
+            if checkConversion(arg, to: .float, code: .functionArgumentType, because: "\(function) converts argument \(position) to a number") { return }
             ok = t.isNumeric || arg.stringLiteral
             expected = "a number"
         case .temporal:
+            if checkConversion(arg, to: .date, code: .functionArgumentType, because: "\(function) converts argument \(position) to a date or time") { return }
             ok = t.isTemporal || arg.stringLiteral
             expected = "a date, time or timestamp"
         case .boolean:

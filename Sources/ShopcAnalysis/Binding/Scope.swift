@@ -182,6 +182,8 @@ struct Typed: Sendable {
     var columnName: Identifier?
     /// An `INTERVAL` literal (date arithmetic keeps the other side's type).
     var interval = false
+    /// A string literal's text, checked where Snowflake would convert it to another type.
+    var literal: LiteralConversion?
 
     static let unknown = Typed(type: .unknown)
 }
