@@ -87,6 +87,7 @@ public enum DiagnosticCode: String, Sendable, Codable, Hashable, CaseIterable, C
     case columnListCount = "SHP4025"
     case aggregateNotAllowed = "SHP4026"
     case notGrouped = "SHP4027"
+    case rowCount = "SHP4028"
 
     // MARK: Ingestion and platform
     case unknownOption = "SHP5001"

@@ -81,6 +81,10 @@ struct QueryBinder {
             for cte in with.ctes { bindCTE(cte, recursive: with.recursive) }
         }
         defer { if pushed { cteStack.removeLast() } }
+        if let limit = query.limit {
+            checkRowCount(limit.count, clause: limit.style == .limit ? "LIMIT" : "FETCH")
+            checkRowCount(limit.offset, clause: "OFFSET")
+        }
         if case .select(let select) = query.body {
             return bindSelect(select, orderBy: query.orderBy)
         }
@@ -91,6 +95,39 @@ struct QueryBinder {
             for item in query.orderBy { orderItem(item, columns: shape.columns, &context) }
         }
         return shape
+    }
+
+    /// `LIMIT`, `FETCH`, `OFFSET` and `TOP` take a non-negative integer constant; `NULL`, `''`
+    /// and `$$$$` also pass (no limit, no offset). Reports a value Snowflake rejects ("Invalid
+    /// row count"): a column, a subquery, a negative or fractional number, other strings.
+    mutating func checkRowCount(_ expr: Expr?, clause: String) {
+        guard let expr else { return }
+        var value = expr
+        while case .nested(let inner, _) = value { value = inner }
+        let problem: String?
+        switch value {
+        case .literal(let literal):
+            switch literal.kind {
+            case .null: problem = nil
+            case .string(let text): problem = text.isEmpty ? nil : "a string"
+            case .number(let text):
+                if text.hasPrefix("-") {
+                    problem = "a negative number"
+                } else {
+                    problem = text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) ? nil : "a number with a point or an exponent"
+                }
+            case .boolean: problem = "a BOOLEAN"
+            default: problem = "a literal of another type"
+            }
+        case .unary(.minus, .literal(let literal), _):
+            if case .number = literal.kind { problem = "a negative number" } else { problem = nil }
+        case .column: problem = "a column"
+        case .subquery, .exists: problem = "a subquery"
+        default: problem = nil
+        }
+        if let problem {
+            error(.rowCount, "\(clause) takes a non-negative integer constant (or NULL or '' for none), not \(problem)", at: expr.range)
+        }
     }
 
     mutating func bindCTE(_ cte: CommonTableExpression, recursive: Bool) {

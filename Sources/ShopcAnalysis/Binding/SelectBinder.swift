@@ -5,6 +5,7 @@ extension QueryBinder {
     /// Binds one `SELECT` block: its `FROM`, projection (with `*` expansion and lateral column
     /// aliases), `WHERE`, `GROUP BY`, `HAVING`, `QUALIFY` and the `ORDER BY` of its query.
     mutating func bindSelect(_ select: Select, orderBy: [OrderItem]) -> RelationShape {
+        checkRowCount(select.top, clause: "TOP")
         var scope = FromScope()
         for table in select.from { bindTable(table, into: &scope) }
         if let hierarchy = select.connectBy {
