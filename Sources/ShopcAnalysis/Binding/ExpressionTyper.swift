@@ -13,9 +13,10 @@ extension QueryBinder {
         let inner = diagnostics.count
         if checkMacroCall(expansion.call, expansion: typed, context) {
             // The argument is the cause: drop the errors it caused inside the expansion (they
-            // all point at the call) so the report names the argument once.
+            // point at the call, or into the macro with a note at the call) so the report names
+            // the argument once.
             let location = expansion.call.location
-            let kept = diagnostics[before..<inner].filter { $0.location != location }
+            let kept = diagnostics[before..<inner].filter { $0.location != location && !$0.notes.contains { $0.location == location } }
             diagnostics.replaceSubrange(before..<inner, with: kept)
         }
         return typed

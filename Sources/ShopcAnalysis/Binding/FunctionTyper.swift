@@ -39,9 +39,11 @@ extension QueryBinder {
                 let message = "unknown function '\(name)'; its result type is unknown"
                 let notes = Suggestion.note(for: name, in: FunctionCatalog.names).map { [$0] } ?? []
                 if strict {
-                    diagnostics.append(.error(.unknownFunction, message, at: at(call.range), notes: notes))
+                    let (location, notes) = place(call.range, notes: notes)
+                    diagnostics.append(.error(.unknownFunction, message, at: location, notes: notes))
                 } else {
-                    diagnostics.append(.warning(.unknownFunction, message, at: at(call.range), notes: notes))
+                    let (location, notes) = place(call.range, notes: notes)
+                    diagnostics.append(.warning(.unknownFunction, message, at: location, notes: notes))
                 }
             }
             return derived(.unknown, args + windowParts)

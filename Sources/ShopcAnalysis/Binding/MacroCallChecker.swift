@@ -50,6 +50,19 @@ extension MacroExpansion {
         }
         return nil
     }
+
+    /// Where in a macro's file the expansion byte at `offset` was written as the macro's own
+    /// text (not output by one of its expressions, such as an argument), with a note at the
+    /// model's call; nil otherwise. A problem in that text is the macro's, and is reported there.
+    static func literalLocation(ofByte offset: Int, in expansions: [Int: MacroExpansion]) -> (SourceLocation, DiagnosticNote)? {
+        for (start, expansion) in expansions where start <= offset && offset < expansion.end {
+            guard let map = expansion.call.expansionMap else { return nil }
+            let inner = offset - start + expansion.call.trimmedLeading
+            guard map.isLiteral(ofByte: inner) else { return nil }
+            return (map.location(ofByte: inner), DiagnosticNote("in macro '\(expansion.call.macro.name.value)' called here", at: expansion.call.location))
+        }
+        return nil
+    }
 }
 
 extension QueryBinder {

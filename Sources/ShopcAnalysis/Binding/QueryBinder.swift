@@ -66,8 +66,18 @@ struct QueryBinder {
 
     func at(_ range: SourceRange) -> SourceLocation? { locate(range.start) }
 
+    /// Where a problem at `range` is reported: in a macro's file when the macro's own text holds
+    /// it (with a note at the call), else where the model's template wrote it.
+    func place(_ range: SourceRange, notes: [DiagnosticNote]) -> (location: SourceLocation?, notes: [DiagnosticNote]) {
+        if !expansions.isEmpty, let (location, call) = MacroExpansion.literalLocation(ofByte: range.start, in: expansions) {
+            return (location, notes + [call])
+        }
+        return (at(range), notes)
+    }
+
     mutating func error(_ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [DiagnosticNote] = []) {
-        diagnostics.append(.error(code, message, at: at(range), notes: notes))
+        let (location, notes) = place(range, notes: notes)
+        diagnostics.append(.error(code, message, at: location, notes: notes))
     }
 
     // MARK: Queries

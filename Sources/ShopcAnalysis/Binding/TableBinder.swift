@@ -198,9 +198,10 @@ extension QueryBinder {
         case .model(let model): ("model '\(model)'", "{{ ref('\(model)') }}")
         case .source(let source, let table): ("source table '\(source).\(table)'", "{{ source('\(source)', '\(table)') }}")
         }
+        let (location, notes) = place(range, notes: [])
         diagnostics.append(.warning(
             .relationNotReferenced, "\(written) names \(what) directly: shopc sees no dependency on it (deploy order, selection and lineage miss it); write \(call)",
-            at: at(range)))
+            at: location, notes: notes))
     }
 
     /// Applies `AS t (a, b, …)`.
