@@ -30,7 +30,11 @@ extension QueryBinder {
             return resolvePositional(ref, context)
         case .literal(let literal):
             var typed = Self.literalType(literal)
-            if case .string(let text) = literal.kind { typed.literal = LiteralConversion(text: text, range: expr.range) }
+            if case .string(let text) = literal.kind {
+                let conversion = LiteralConversion(text: text, range: expr.range)
+                typed.literal = conversion
+                if conversion.kinds != .all { literalTexts[expr.range.start] = text }
+            }
             return typed
         case .function(let call):
             return typeFunction(call, &context)
@@ -280,8 +284,8 @@ extension QueryBinder {
             if a.interval { return derived(b.type, a, b) }
             let symbol: Character = op == .plus ? "+" : op == .minus ? "-" : op == .multiply ? "*" : op == .divide ? "/" : "%"
             // A string operand is converted to a number.
-            let because = "arithmetic converts it to a number"
-            if checkConversion(a, to: .float, code: .invalidOperands, because: because) || checkConversion(b, to: .float, code: .invalidOperands, because: because) {
+            if checkConversion(a, to: .float, code: .invalidOperands, because: "arithmetic converts it to a number")
+                || checkConversion(b, to: .float, code: .invalidOperands, because: "arithmetic converts it to a number") {
                 return derived(.unknown, a, b)
             }
             guard let result = TypeCoercion.arithmetic(symbol, a.type, b.type, literalA: a.stringLiteral, literalB: b.stringLiteral) else {
@@ -359,9 +363,10 @@ extension QueryBinder {
     /// Reports a string literal that Snowflake would convert to `type` and fail on (`'n/a'`
     /// where a number is expected), at the literal. Returns whether it reported.
     @discardableResult
-    mutating func checkConversion(_ value: Typed, to type: SQLType, code: DiagnosticCode, because: String) -> Bool {
+    mutating func checkConversion(_ value: Typed, to type: SQLType, code: DiagnosticCode, because: @autoclosure () -> String) -> Bool {
         guard let literal = value.literal, value.stringLiteral, let needed = literal.failure(converting: type) else { return false }
-        error(code, "\(literal.quoted) is not \(needed): \(because), and the query fails at run time", at: literal.range)
+        let quoted = LiteralConversion.quoted(literalTexts[literal.range.start] ?? "")
+        error(code, "\(quoted) is not \(needed): \(because()), and the query fails at run time", at: literal.range)
         return true
     }
 }

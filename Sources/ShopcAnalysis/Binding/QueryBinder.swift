@@ -46,6 +46,9 @@ struct QueryBinder {
     let nodeNamedDirectly: ([Identifier], Int) -> NodeID?
 
     var diagnostics: [Diagnostic] = []
+    /// The texts of string literals that some conversion fails, by start offset (for messages;
+    /// a typed literal keeps only its position).
+    var literalTexts: [Int: String] = [:]
     var filters: LineageSet = [:]
     var joins: LineageSet = [:]
     var cteStack: [[String: ScopeRelation]] = []

@@ -4,6 +4,9 @@ import ShopcSQL
 /// (`quantity > '5'`, `CASE … ELSE '0' END` beside numbers, `order_date >= '2024-01-01'`) and
 /// fails the query when the text does not parse ("Numeric value 'n/a' is not recognized").
 /// The text is known at compile time, so the failure is reported then.
+///
+/// Kept in every typed string literal, so it holds no reference (copying a `Typed` stays a
+/// plain copy); the binder keeps the texts that fail some conversion, for messages.
 struct LiteralConversion: Sendable {
     /// What the text converts to.
     struct Kinds: OptionSet, Sendable {
@@ -17,41 +20,57 @@ struct LiteralConversion: Sendable {
         /// Has a digit: some date, time or timestamp format may read it. Text without any
         /// digit is no date in any format.
         static let temporal = Kinds(rawValue: 8)
+
+        static let all: Kinds = [.number, .float, .boolean, .temporal]
     }
 
-    /// The literal's text, for messages.
-    var text: String
     /// Where the literal is.
     var range: SourceRange
     var kinds: Kinds
 
     init(text: String, range: SourceRange) {
-        self.text = text
         self.range = range
         kinds = Self.kinds(of: text)
     }
 
-    /// What a string converts to.
+    /// What a string converts to (spaces and tabs around it are ignored).
     static func kinds(of text: String) -> Kinds {
-        var kinds: Kinds = []
-        let trimmed = text.utf8.drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed()
-        let bytes = Array(trimmed)
-        if isDecimal(bytes) {
-            kinds.formUnion([.number, .float])
-        } else {
-            var word = String(decoding: bytes, as: UTF8.self).lowercased()
-            if word.hasPrefix("-") || word.hasPrefix("+") { word.removeFirst() }
-            if ["nan", "inf", "infinity"].contains(word) { kinds.insert(.float) }
+        var text = text
+        return text.withUTF8 { all in
+            var start = 0
+            var end = all.count
+            while start < end, all[start] == 0x20 || all[start] == 0x09 { start += 1 }
+            while end > start, all[end - 1] == 0x20 || all[end - 1] == 0x09 { end -= 1 }
+            let bytes = UnsafeBufferPointer(rebasing: all[start..<end])
+            var kinds: Kinds = []
+            if isDecimal(bytes) {
+                kinds = [.number, .float]
+            } else {
+                let unsigned = bytes.first == 0x2B || bytes.first == 0x2D ? UnsafeBufferPointer(rebasing: bytes.dropFirst()) : bytes
+                if ["nan", "inf", "infinity"].contains(where: { equalsIgnoringCase(unsigned, $0) }) { kinds.insert(.float) }
+            }
+            if ["true", "t", "yes", "y", "on", "1", "false", "f", "no", "n", "off", "0"].contains(where: { equalsIgnoringCase(bytes, $0) }) {
+                kinds.insert(.boolean)
+            }
+            if bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { kinds.insert(.temporal) }
+            return kinds
         }
-        if ["true", "t", "yes", "y", "on", "1", "false", "f", "no", "n", "off", "0"].contains(String(decoding: bytes, as: UTF8.self).lowercased()) {
-            kinds.insert(.boolean)
+    }
+
+    /// Whether `bytes` spell `word` (lower-case ASCII) in any case.
+    static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        guard bytes.count == word.utf8CodeUnitCount else { return false }
+        let letters = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        for i in 0..<bytes.count {
+            let byte = bytes[i]
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            if lower != letters[i] { return false }
         }
-        if bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { kinds.insert(.temporal) }
-        return kinds
+        return true
     }
 
     /// `[+-] digits [. digits] [e [+-] digits]`, with digits on at least one side of the point.
-    static func isDecimal(_ bytes: [UInt8]) -> Bool {
+    static func isDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         func digits() -> Int {
             let start = i
@@ -88,8 +107,8 @@ struct LiteralConversion: Sendable {
         return nil
     }
 
-    /// The text as messages quote it (shortened past 40 characters).
-    var quoted: String {
+    /// A literal's text as messages quote it (shortened past 40 characters).
+    static func quoted(_ text: String) -> String {
         let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
         return SQLQuoting.stringLiteral(shown)
     }
