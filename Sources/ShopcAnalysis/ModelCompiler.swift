@@ -93,6 +93,13 @@ struct ModelCompiler {
         var second = Diagnostics()
         let incremental = isIncremental ? render(template, globals: globals, incremental: true, refs: &refs, dollarQuoted: &dollarQuoted, at: location, &second) : nil
         d.emit(contentsOf: Diagnostics.new(second.all, besides: d.all))
+        if let full, let incremental, full.query == incremental.query {
+            let strategy = model.incrementalStrategy?.value ?? (model.uniqueKey.isEmpty ? "append" : "merge")
+            let effect = strategy == "append" ? "every run appends all its rows again" : "every run reprocesses all its rows"
+            d.warning(
+                .invalidValue, "incremental model '\(name)' never calls is_incremental(): its incremental run reads what its first run reads, so \(effect); filter the new rows under {% if is_incremental() %}",
+                at: model.materialized.location)
+        }
         let complete = full != nil && (!isIncremental || incremental != nil)
         var build: ModelBuild?
         if complete, let full, !scope.ephemeral.contains(name), !readsEphemeral(refs) {

@@ -271,13 +271,31 @@ public enum DefaultTemplates {
         COMMENT = {{ comment }}
         {%- endif %};
 
+        {% if strategy == 'append' -%}
+        -- One statement fills the table on the first run (it is empty) and appends the new rows on the
+        -- others: both conditions see the table as it was before the statement, so exactly one part
+        -- inserts.
+        INSERT INTO {{ relation }} ({{ column_names | join(', ') }})
+        SELECT {{ column_names | join(', ') }}
+        FROM (
+        {{ full_sql_indented }}
+        ) AS shopc_full
+        WHERE NOT EXISTS (SELECT 1 FROM {{ relation }})
+        UNION ALL
+        SELECT {{ column_names | join(', ') }}
+        FROM (
+        {{ incremental_sql_indented }}
+        ) AS shopc_source
+        WHERE EXISTS (SELECT 1 FROM {{ relation }});
+        {%- else -%}
         INSERT INTO {{ relation }} ({{ column_names | join(', ') }})
         SELECT {{ column_names | join(', ') }}
         FROM (
         {{ full_sql_indented }}
         ) AS shopc_full
         WHERE NOT EXISTS (SELECT 1 FROM {{ relation }});
-        {% if strategy == 'merge' %}
+        {% endif %}
+        {%- if strategy == 'merge' %}
         -- Incremental run: upsert on {{ unique_key | join(', ') }}.
         MERGE INTO {{ relation }} AS shopc_target
         USING (
@@ -293,19 +311,13 @@ public enum DefaultTemplates {
         {%- endif %}
         WHEN NOT MATCHED THEN INSERT ({{ column_names | join(', ') }})
             VALUES ({% for column in column_names %}shopc_source.{{ column }}{% if not loop.last %}, {% endif %}{% endfor %});
-        {%- elif strategy == 'append' %}
-        -- Incremental run: append the new rows.
-        INSERT INTO {{ relation }} ({{ column_names | join(', ') }})
-        SELECT {{ column_names | join(', ') }}
-        FROM (
-        {{ incremental_sql_indented }}
-        ) AS shopc_source;
         {%- elif strategy == 'delete+insert' %}
-        -- Incremental run: replace the rows whose {{ unique_key | join(', ') }} appear in the new batch.
-        BEGIN TRANSACTION;
-
+        -- Incremental run: replace the rows whose {{ unique_key | join(', ') }} appear in the new batch. The
+        -- batch is built before the transaction: a CREATE would commit it.
         CREATE OR REPLACE TEMPORARY TABLE {{ temp_relation }} AS
         {{ incremental_sql }};
+
+        BEGIN TRANSACTION;
 
         DELETE FROM {{ relation }}
         WHERE ({{ unique_key | join(', ') }}) IN (SELECT {{ unique_key | join(', ') }} FROM {{ temp_relation }});

@@ -137,6 +137,9 @@ BEGIN
         amount NUMBER(12,2)
     );
 
+    -- One statement fills the table on the first run (it is empty) and appends the new rows on the
+    -- others: both conditions see the table as it was before the statement, so exactly one part
+    -- inserts.
     INSERT INTO analytics.dev_analytics.orders_appended (order_id, amount)
     SELECT order_id, amount
     FROM (
@@ -145,17 +148,21 @@ BEGIN
             amount
         FROM analytics.dev_analytics_silver.stg_orders
     ) AS shopc_full
-    WHERE NOT EXISTS (SELECT 1 FROM analytics.dev_analytics.orders_appended);
-
-    -- Incremental run: append the new rows.
-    INSERT INTO analytics.dev_analytics.orders_appended (order_id, amount)
+    WHERE NOT EXISTS (SELECT 1 FROM analytics.dev_analytics.orders_appended)
+    UNION ALL
     SELECT order_id, amount
     FROM (
         SELECT
             order_id,
             amount
         FROM analytics.dev_analytics_silver.stg_orders
-    ) AS shopc_source;
+        WHERE order_id > (
+            SELECT
+                MAX(order_id)
+            FROM analytics.dev_analytics.orders_appended
+        )
+    ) AS shopc_source
+    WHERE EXISTS (SELECT 1 FROM analytics.dev_analytics.orders_appended);
     affected := COALESCE(SQLROWCOUNT, 0);
     INSERT INTO ANALYTICS.DEV_ANALYTICS.SHOPC_AUDIT_LOG (model_name, run_kind, run_started_at, run_completed_at, rows_affected, dbt_version, target_name, target_database, target_schema, target_warehouse, status, error_message)
     SELECT 'orders_appended', 'model', :started_at, CURRENT_TIMESTAMP(), :affected, 'shopc', 'dev', 'ANALYTICS', 'DEV_ANALYTICS', 'TRANSFORM_WH', 'SUCCESS', NULL;
@@ -191,14 +198,15 @@ BEGIN
     ) AS shopc_full
     WHERE NOT EXISTS (SELECT 1 FROM analytics.dev_analytics.orders_replaced);
 
-    -- Incremental run: replace the rows whose order_id appear in the new batch.
-    BEGIN TRANSACTION;
-
+    -- Incremental run: replace the rows whose order_id appear in the new batch. The
+    -- batch is built before the transaction: a CREATE would commit it.
     CREATE OR REPLACE TEMPORARY TABLE analytics.dev_analytics.orders_replaced__shopc_tmp AS
     SELECT
         order_id,
         amount
     FROM analytics.dev_analytics_silver.stg_orders;
+
+    BEGIN TRANSACTION;
 
     DELETE FROM analytics.dev_analytics.orders_replaced
     WHERE (order_id) IN (SELECT order_id FROM analytics.dev_analytics.orders_replaced__shopc_tmp);

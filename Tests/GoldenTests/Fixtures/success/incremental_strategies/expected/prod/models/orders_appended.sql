@@ -5,6 +5,9 @@ CREATE TABLE IF NOT EXISTS analytics.prod_analytics.orders_appended (
     amount NUMBER(12,2)
 );
 
+-- One statement fills the table on the first run (it is empty) and appends the new rows on the
+-- others: both conditions see the table as it was before the statement, so exactly one part
+-- inserts.
 INSERT INTO analytics.prod_analytics.orders_appended (order_id, amount)
 SELECT order_id, amount
 FROM (
@@ -13,14 +16,18 @@ FROM (
         amount
     FROM analytics.prod_analytics_silver.stg_orders
 ) AS shopc_full
-WHERE NOT EXISTS (SELECT 1 FROM analytics.prod_analytics.orders_appended);
-
--- Incremental run: append the new rows.
-INSERT INTO analytics.prod_analytics.orders_appended (order_id, amount)
+WHERE NOT EXISTS (SELECT 1 FROM analytics.prod_analytics.orders_appended)
+UNION ALL
 SELECT order_id, amount
 FROM (
     SELECT
         order_id,
         amount
     FROM analytics.prod_analytics_silver.stg_orders
-) AS shopc_source;
+    WHERE order_id > (
+        SELECT
+            MAX(order_id)
+        FROM analytics.prod_analytics.orders_appended
+    )
+) AS shopc_source
+WHERE EXISTS (SELECT 1 FROM analytics.prod_analytics.orders_appended);

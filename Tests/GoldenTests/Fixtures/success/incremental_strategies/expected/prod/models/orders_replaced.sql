@@ -15,14 +15,15 @@ FROM (
 ) AS shopc_full
 WHERE NOT EXISTS (SELECT 1 FROM analytics.prod_analytics.orders_replaced);
 
--- Incremental run: replace the rows whose order_id appear in the new batch.
-BEGIN TRANSACTION;
-
+-- Incremental run: replace the rows whose order_id appear in the new batch. The
+-- batch is built before the transaction: a CREATE would commit it.
 CREATE OR REPLACE TEMPORARY TABLE analytics.prod_analytics.orders_replaced__shopc_tmp AS
 SELECT
     order_id,
     amount
 FROM analytics.prod_analytics_silver.stg_orders;
+
+BEGIN TRANSACTION;
 
 DELETE FROM analytics.prod_analytics.orders_replaced
 WHERE (order_id) IN (SELECT order_id FROM analytics.prod_analytics.orders_replaced__shopc_tmp);
