@@ -189,7 +189,7 @@ struct ModelCompiler {
         _ template: Template, globals: [String: TemplateValue], incremental: Bool, refs: inout OrderedSet<RecordedRef>, dollarQuoted: inout Bool,
         at location: SourceLocation, _ d: inout Diagnostics
     ) -> (query: Query, trace: RenderTrace)? {
-        var host = RenderHost(scope: scope, renderer: renderer, incremental: incremental)
+        var host = RenderHost(scope: scope, renderer: renderer, incremental: incremental, this: globals["this"])
         defer {
             d.emit(contentsOf: host.diagnostics)
             refs.formUnion(host.refs)

@@ -44,11 +44,15 @@ struct RenderHost: TemplateHost {
     var macroCalls: [RecordedMacroCall] = []
     var diagnostics: [Diagnostic] = []
     var macroStack: [String] = []
+    /// The model being rendered (`this`), also visible inside the macros it calls, as in dbt;
+    /// nil outside model SQL.
+    let this: TemplateValue?
 
-    init(scope: TargetScope, renderer: TemplateRenderer, incremental: Bool) {
+    init(scope: TargetScope, renderer: TemplateRenderer, incremental: Bool, this: TemplateValue? = nil) {
         self.scope = scope
         self.renderer = renderer
         self.incremental = incremental
+        self.this = this
     }
 
     func hasFunction(_ name: String) -> Bool {
@@ -64,7 +68,10 @@ struct RenderHost: TemplateHost {
         case "var": return variable(call)
         case "is_incremental":
             return .bool(incremental)
-        case "log", "return":
+        case "log":
+            // dbt writes the message to its log and outputs nothing; shopc has no run log.
+            return .string("")
+        case "return":
             return call.positional.first ?? .none
         case "exceptions_raise":
             let message = call.positional.first.map(Self.text) ?? "raised by the template"
@@ -193,6 +200,7 @@ struct RenderHost: TemplateHost {
             bound[keyword.name] = (keyword.value, location)
         }
         var locals: [String: TemplateValue] = scope.globals
+        if let this { locals["this"] = this }
         var recorded: [(argument: MacroArgumentSpec, value: TemplateValue, location: SourceLocation)] = []
         for argument in spec.arguments {
             if let (value, location) = bound[argument.name.value] {

@@ -35,6 +35,11 @@ extension RenderState {
                 .undefinedName, "unknown function '\(n)'", at: callee.offset,
                 notes: suggest(n, host.functionNames + Builtins.names.sorted()))
         case .attribute(let base, let method):
+            // dbt's `exceptions.raise_compiler_error(message)`, where the host raises errors.
+            if case .name("exceptions") = base.kind, method == "raise_compiler_error", lookup("exceptions") == nil, host.hasFunction("exceptions_raise") {
+                return try host.call(TemplateCall(
+                    name: "exceptions_raise", positional: positional, keywords: keywords, location: site.callee, argumentLocations: site.arguments))
+            }
             if case .name(let variable) = base.kind, ["append", "extend", "update"].contains(method),
                 let current = lookup(variable)
             {
