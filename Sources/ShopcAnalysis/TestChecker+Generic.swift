@@ -104,6 +104,10 @@ extension TestChecker {
                         at: field.location, notes: [DiagnosticNote("'\(column.name)' is declared as \(declared.value) here", at: declared.location)])
                 return nil
             }
+        } else if table.metadataColumns?.value == true, let metadata = MetadataColumns.all.first(where: { $0.name == field.value.lowercased() }) {
+            // A load metadata column (`_loaded_at` is TIMESTAMP_LTZ: its age is measured against
+            // CURRENT_TIMESTAMP(), not the UTC wall clock).
+            type = metadata.type
         } else if !owner.columns.isEmpty && table.metadataColumns?.value != true {
             // The ingestion checks report an unknown loaded_at_field (SHP5007); no test is built.
             return nil

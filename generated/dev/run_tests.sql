@@ -61,7 +61,7 @@ CROSS JOIN (
         FROM (
             SELECT
                 MAX(_loaded_at) AS max_loaded_at,
-                DATEDIFF(MINUTE, MAX(_loaded_at), SYSDATE()) AS age_minutes
+                DATEDIFF(MINUTE, MAX(_loaded_at), CURRENT_TIMESTAMP()) AS age_minutes
             FROM shopverse_analytics.dev_analytics_bronze.bronze_orders
         ) AS freshness
         WHERE max_loaded_at IS NULL OR age_minutes > 720
@@ -161,7 +161,7 @@ CROSS JOIN (
         FROM (
             SELECT
                 MAX(_loaded_at) AS max_loaded_at,
-                DATEDIFF(MINUTE, MAX(_loaded_at), SYSDATE()) AS age_minutes
+                DATEDIFF(MINUTE, MAX(_loaded_at), CURRENT_TIMESTAMP()) AS age_minutes
             FROM shopverse_analytics.dev_analytics_bronze.bronze_customers
         ) AS freshness
         WHERE max_loaded_at IS NULL OR age_minutes > 720
@@ -228,7 +228,7 @@ CROSS JOIN (
         FROM (
             SELECT
                 MAX(_loaded_at) AS max_loaded_at,
-                DATEDIFF(MINUTE, MAX(_loaded_at), SYSDATE()) AS age_minutes
+                DATEDIFF(MINUTE, MAX(_loaded_at), CURRENT_TIMESTAMP()) AS age_minutes
             FROM shopverse_analytics.dev_analytics_bronze.bronze_payments
         ) AS freshness
         WHERE max_loaded_at IS NULL OR age_minutes > 720
@@ -328,7 +328,7 @@ CROSS JOIN (
         FROM (
             SELECT
                 MAX(_loaded_at) AS max_loaded_at,
-                DATEDIFF(MINUTE, MAX(_loaded_at), SYSDATE()) AS age_minutes
+                DATEDIFF(MINUTE, MAX(_loaded_at), CURRENT_TIMESTAMP()) AS age_minutes
             FROM shopverse_analytics.dev_analytics_bronze.bronze_products
         ) AS freshness
         WHERE max_loaded_at IS NULL OR age_minutes > 720
@@ -395,7 +395,7 @@ CROSS JOIN (
         FROM (
             SELECT
                 MAX(_loaded_at) AS max_loaded_at,
-                DATEDIFF(MINUTE, MAX(_loaded_at), SYSDATE()) AS age_minutes
+                DATEDIFF(MINUTE, MAX(_loaded_at), CURRENT_TIMESTAMP()) AS age_minutes
             FROM shopverse_analytics.dev_analytics_bronze.bronze_country_regions
         ) AS freshness
         WHERE max_loaded_at IS NULL OR age_minutes > 129600
@@ -433,7 +433,7 @@ CROSS JOIN (
         FROM (
             SELECT
                 MAX(_loaded_at) AS max_loaded_at,
-                DATEDIFF(MINUTE, MAX(_loaded_at), SYSDATE()) AS age_minutes
+                DATEDIFF(MINUTE, MAX(_loaded_at), CURRENT_TIMESTAMP()) AS age_minutes
             FROM shopverse_analytics.dev_analytics_bronze.bronze_fx_rates
         ) AS freshness
         WHERE max_loaded_at IS NULL OR age_minutes > 1560

@@ -9,7 +9,7 @@ SELECT
 FROM (
     SELECT
         MAX(_loaded_at) AS max_loaded_at,
-        DATEDIFF(MINUTE, MAX(_loaded_at), SYSDATE()) AS age_minutes
+        DATEDIFF(MINUTE, MAX(_loaded_at), CURRENT_TIMESTAMP()) AS age_minutes
     FROM shopverse_analytics.ci_analytics_bronze.bronze_payments
 ) AS freshness
 WHERE max_loaded_at IS NULL OR age_minutes > 720;
