@@ -2,7 +2,7 @@
 -- First run: create the typed table, then fill it from the full query while it is empty.
 CREATE TABLE IF NOT EXISTS {{ relation }} (
 {%- for column in columns %}
-    {{ column.name }} {{ column.type }}{% if not loop.last %},{% endif %}
+    {{ column.name }} {{ column.type }}{% if column.masking %} WITH MASKING POLICY {{ column.masking }}{% endif %}{% if not loop.last %},{% endif %}
 {%- endfor %}
 )
 {%- if cluster_by %}

@@ -2,7 +2,7 @@
 CREATE OR REPLACE TABLE {{ relation }}
 {%- if columns %} (
 {%- for column in columns %}
-    {{ column.name }} {{ column.type }}{% if not loop.last %},{% endif %}
+    {{ column.name }} {{ column.type }}{% if column.masking %} WITH MASKING POLICY {{ column.masking }}{% endif %}{% if not loop.last %},{% endif %}
 {%- endfor %}
 )
 {%- endif %}

@@ -246,8 +246,9 @@ public enum DefaultTemplates {
         "masking.sql": #"""
         {{ header }}
         -- Attaches the masking policies to the columns that name them (FORCE replaces an attached policy,
-        -- so re-running is safe). Views and tables replaced by a deploy lose their policies: the deploy
-        -- script runs these statements after the models.
+        -- so re-running is safe). Model tables are created with their policies; these statements cover
+        -- landing tables, views (replaced by a deploy, they lose their policies) and tables that existed
+        -- before a policy was named. The deploy script runs them after the models.
         {%- for group in groups %}
 
         USE ROLE {{ group.role }};
@@ -261,7 +262,7 @@ public enum DefaultTemplates {
         -- First run: create the typed table, then fill it from the full query while it is empty.
         CREATE TABLE IF NOT EXISTS {{ relation }} (
         {%- for column in columns %}
-            {{ column.name }} {{ column.type }}{% if not loop.last %},{% endif %}
+            {{ column.name }} {{ column.type }}{% if column.masking %} WITH MASKING POLICY {{ column.masking }}{% endif %}{% if not loop.last %},{% endif %}
         {%- endfor %}
         )
         {%- if cluster_by %}
@@ -334,7 +335,7 @@ public enum DefaultTemplates {
         CREATE OR REPLACE TABLE {{ relation }}
         {%- if columns %} (
         {%- for column in columns %}
-            {{ column.name }} {{ column.type }}{% if not loop.last %},{% endif %}
+            {{ column.name }} {{ column.type }}{% if column.masking %} WITH MASKING POLICY {{ column.masking }}{% endif %}{% if not loop.last %},{% endif %}
         {%- endfor %}
         )
         {%- endif %}

@@ -29,13 +29,16 @@ struct ModelEmitter: Sendable {
         case "view": name = "model_view.sql"
         case "table":
             name = "model_table.sql"
-            globals["columns"] = model.ctasColumnValues
+            // Masked columns are created with their policy: a replaced table has none until the
+            // masking script runs, and readers with grants on future tables would see the data.
+            globals["columns"] = model.ctasColumnValues(masking: model.maskingPolicies(target))
         default:
             name = "model_incremental.sql"
             let declared = model.effectiveColumns
             let columns = declared.map { $0.name }
+            let masking = model.maskingPolicies(target)
             globals["columns"] = .list(declared.map { column in
-                .dict(["name": .string(column.name), "type": .string(column.type ?? "VARIANT")])
+                ModelInfo.columnValue(name: column.name, type: column.type ?? "VARIANT", masking: masking)
             })
             globals["column_names"] = .list(columns.map { .string($0) })
             let keys = Set(model.uniqueKey.map { $0.uppercased() })

@@ -23,7 +23,23 @@ extension ModelInfo {
     }
 
     /// `ctasColumns` as template values (`name`, `type`).
-    var ctasColumnValues: TemplateValue {
-        .list((ctasColumns ?? []).map { .dict(["name": .string($0.name), "type": .string($0.type)]) })
+    var ctasColumnValues: TemplateValue { ctasColumnValues(masking: [:]) }
+
+    /// `ctasColumns` as template values (`name`, `type`, and `masking`: the policy a column is
+    /// created with, by upper-case column name).
+    func ctasColumnValues(masking: [String: String]) -> TemplateValue {
+        .list((ctasColumns ?? []).map { Self.columnValue(name: $0.name, type: $0.type, masking: masking) })
+    }
+
+    /// One column of a typed column list.
+    static func columnValue(name: String, type: String, masking: [String: String]) -> TemplateValue {
+        .dict(["name": .string(name), "type": .string(type), "masking": masking[name.uppercased()].map { .string($0) } ?? .none])
+    }
+
+    /// The masking policy of each masked column (by upper-case name), as `target` names it.
+    func maskingPolicies(_ target: TargetInfo) -> [String: String] {
+        var out: [String: String] = [:]
+        for column in columns { if let policy = column.masking { out[column.name.uppercased()] = IngestEmitter.platformRelation(target, policy) } }
+        return out
     }
 }

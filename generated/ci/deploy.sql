@@ -485,8 +485,8 @@ DECLARE
 BEGIN
     CREATE OR REPLACE TABLE shopverse_analytics.ci_analytics_silver.stg_customers (
         customer_id NUMBER(38,0),
-        name VARCHAR(200),
-        email VARCHAR(320),
+        name VARCHAR(200) WITH MASKING POLICY SHOPVERSE_ANALYTICS.CI_ANALYTICS.pii_name,
+        email VARCHAR(320) WITH MASKING POLICY SHOPVERSE_ANALYTICS.CI_ANALYTICS.pii_email,
         country VARCHAR(2),
         region VARCHAR(50),
         segment VARCHAR(20),
@@ -1151,7 +1151,7 @@ BEGIN
     -- First run: create the typed table, then fill it from the full query while it is empty.
     CREATE TABLE IF NOT EXISTS shopverse_analytics.ci_analytics_gold.customer_profit (
         customer_id NUMBER(38,0),
-        customer_name VARCHAR(200),
+        customer_name VARCHAR(200) WITH MASKING POLICY SHOPVERSE_ANALYTICS.CI_ANALYTICS.pii_name,
         region VARCHAR(50),
         segment VARCHAR(20),
         total_orders NUMBER(18,0),
@@ -1390,8 +1390,9 @@ $$;
 
 -- 5. Masking
 -- Attaches the masking policies to the columns that name them (FORCE replaces an attached policy,
--- so re-running is safe). Views and tables replaced by a deploy lose their policies: the deploy
--- script runs these statements after the models.
+-- so re-running is safe). Model tables are created with their policies; these statements cover
+-- landing tables, views (replaced by a deploy, they lose their policies) and tables that existed
+-- before a policy was named. The deploy script runs them after the models.
 
 USE ROLE LOADER;
 ALTER TABLE shopverse_analytics.ci_analytics_bronze.bronze_customers MODIFY COLUMN name SET MASKING POLICY SHOPVERSE_ANALYTICS.CI_ANALYTICS.pii_name FORCE;

@@ -2,7 +2,7 @@
 -- First run: create the typed table, then fill it from the full query while it is empty.
 CREATE TABLE IF NOT EXISTS shopverse_analytics.gold.customer_profit (
     customer_id NUMBER(38,0),
-    customer_name VARCHAR(200),
+    customer_name VARCHAR(200) WITH MASKING POLICY SHOPVERSE_ANALYTICS.PROD_ANALYTICS.pii_name,
     region VARCHAR(50),
     segment VARCHAR(20),
     total_orders NUMBER(18,0),
