@@ -48,6 +48,49 @@ enum ContractChecker {
         }
     }
 
+    /// Without declared columns, `unique_key` and `cluster_by` name columns of what the SQL
+    /// produces (the MERGE joins on them; CLUSTER BY reads them).
+    static func checkKeys(_ spec: ModelSpec, produced: RelationShape, _ diagnostics: inout [Diagnostic]) {
+        guard spec.columns.isEmpty, !produced.open else { return }
+        let names = produced.columns.map { $0.name.description }
+        for (role, keys) in [("unique_key", spec.uniqueKey), ("cluster_by", spec.clusterBy)] {
+            for key in keys where !produced.columns.contains(where: { $0.key == SQLName(key.value).normalized }) {
+                var notes: [DiagnosticNote] = []
+                if let guess = Suggestion.closest(to: key.value, in: names) {
+                    notes.append(DiagnosticNote("did you mean '\(guess)'? The SQL produces it here", at: produced.columns.first { $0.name.description == guess }?.location))
+                }
+                diagnostics.append(.error(.unknownColumn, "\(role) column '\(key.value)' is not a column the SQL of model '\(spec.name.value)' produces", at: key.location, notes: notes))
+            }
+        }
+    }
+
+    /// Without declared columns, an incremental model's table is created with the columns of
+    /// its full query, and each incremental run writes those columns from the incremental query:
+    /// it must produce each of them, with a type that fits, and no other.
+    static func checkIncremental(_ spec: ModelSpec, full: RelationShape, incremental: RelationShape, _ diagnostics: inout [Diagnostic]) {
+        guard spec.columns.isEmpty, !full.open, !incremental.open else { return }
+        let name = spec.name.value
+        for column in full.columns {
+            guard let other = incremental.columns.first(where: { $0.key == column.key }) else {
+                diagnostics.append(.error(
+                    .contractMissingColumn, "the incremental query of model '\(name)' does not produce column '\(column.name)', which its table has (from the query with is_incremental() false)",
+                    at: column.location))
+                continue
+            }
+            let open = column.type.isOpen || other.type.isOpen || column.type == .null || other.type == .null
+            if !open, !TypeCoercion.matchesContract(other.type, declared: column.type) {
+                diagnostics.append(.error(
+                    .contractTypeMismatch, "column '\(column.name)' of model '\(name)' is \(column.type) in its table but the incremental query produces \(other.type)",
+                    at: other.location, notes: [DiagnosticNote("the table's type comes from here (is_incremental() false)", at: column.location)]))
+            }
+        }
+        for column in incremental.columns where !full.columns.contains(where: { $0.key == column.key }) {
+            diagnostics.append(.error(
+                .contractExtraColumn, "the incremental query of model '\(name)' produces column '\(column.name)', which its table does not have (the query with is_incremental() false does not produce it)",
+                at: column.location))
+        }
+    }
+
     /// Reports output columns that appear twice (a view or table cannot have both).
     static func checkDuplicates(_ name: String, produced: RelationShape, _ diagnostics: inout [Diagnostic]) {
         var seen = SmallMap<Int>(minimumCapacity: produced.columns.count)

@@ -110,6 +110,7 @@ struct TypeChecker: Sendable {
         ContractChecker.checkDuplicates(name, produced: shape, &problems)
         let declared = DeclaredColumns(spec)
         ContractChecker.check(spec, declared: declared, produced: shape, &problems)
+        ContractChecker.checkKeys(spec, produced: shape, &problems)
         let schema = NodeSchema.model(spec, declared: declared, inferred: shape).relation()
         if let incremental = build.incrementalQuery, let incrementalTrace = trace.incremental {
             var second = makeBinder(incrementalTrace, lookup: lookup, schemas: schemas, injected: injected, own: (.model(name), schema))
@@ -123,6 +124,7 @@ struct TypeChecker: Sendable {
                 diagnostic.message += " (with is_incremental() true)"
                 second.diagnostics.append(diagnostic)
             }
+            ContractChecker.checkIncremental(spec, full: shape, incremental: incrementalShape, &second.diagnostics)
             problems += Diagnostics.new(second.diagnostics, besides: problems)
             filters.merge(second.filters)
             joins.merge(second.joins)
