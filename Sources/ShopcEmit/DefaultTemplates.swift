@@ -700,11 +700,15 @@ public enum DefaultTemplates {
         {%- endif %}
                   DEPLOY_DIR: {% raw %}${{ steps.select.outputs.dir }}{% endraw %}
                   SCRIPT: {{ script.path }}
+        {%- for variable in script.variables %}
+                  {{ variable.name }}: {{ variable.secret }}
+        {%- endfor %}
                 run: |
                   snow sql --temporary-connection --authenticator SNOWFLAKE_JWT \
                     --private-key-file "$RUNNER_TEMP/snowflake_key.p8" \
                     --account "$SNOWFLAKE_ACCOUNT" --user "$SNOWFLAKE_USER" \
-                    -f "$DEPLOY_DIR/$SCRIPT"
+                    -f "$DEPLOY_DIR/$SCRIPT"{% for variable in script.variables %} \
+                    -D "{{ variable.name }}=${{ variable.name }}"{% endfor %}
         {%- endfor %}
               - name: Remove the private key
                 if: always()

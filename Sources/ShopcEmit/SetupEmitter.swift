@@ -16,7 +16,10 @@ struct SetupEmitter {
     }
 
     /// Names of the deploy-time variables `snow sql -D` must supply, sorted.
-    func variables() -> [String] {
+    func variables() -> [String] { Self.variables(project) }
+
+    /// Names of the deploy-time variables of `project`'s setup, sorted.
+    static func variables(_ project: AnalysedProject) -> [String] {
         let names = project.storageIntegrations.map(\.roleArnVariable)
             + project.sources.flatMap { $0.tables.compactMap { $0.autoIngest ? $0.awsSnsTopic : nil } }
         return Array(Set(names)).sorted()

@@ -25,7 +25,9 @@ struct WorkflowEmitter {
             (job: "production", name: deploy.productionTarget, environment: deploy.productionEnvironment, needs: "staging"),
         ]
         globals["stages"] = .list(targets.map { stage in
-            var scripts: [TemplateValue] = [script("Deploy \(stage.name)", "\(stage.name)/deploy.sql")]
+            // The setup in deploy.sql reads its deploy-time variables (`<% NAME %>`: IAM role and
+            // SNS topic ARNs) from `snow sql -D`; each comes from the secret of the same name.
+            var scripts: [TemplateValue] = [script("Deploy \(stage.name)", "\(stage.name)/deploy.sql", variables: SetupEmitter.variables(project))]
             if artifacts.files["\(stage.name)/run_tests.sql"] != nil {
                 scripts.append(script("Run the data tests on \(stage.name)", "\(stage.name)/run_tests.sql"))
             }
@@ -48,8 +50,11 @@ struct WorkflowEmitter {
 
     /// A script a deploy job runs: `path` is relative to the folder the job deploys from
     /// (`generated/`, or the selection it compiled).
-    func script(_ title: String, _ path: String) -> TemplateValue {
-        .dict(["title": .string(title), "path": .string(path)])
+    func script(_ title: String, _ path: String, variables: [String] = []) -> TemplateValue {
+        .dict([
+            "title": .string(title), "path": .string(path),
+            "variables": .list(variables.map { .dict(["name": .string($0), "secret": .string(Self.secret($0))]) }),
+        ])
     }
 
     /// `owner/repo@sha # owner/repo` for a pinned action (validated when the spec was loaded).
