@@ -270,8 +270,26 @@ struct TestNamer {
     /// Marks a name as taken (singular tests keep the names their authors chose).
     mutating func reserve(_ name: String) { used[name] = 1 }
 
-    /// The name, or the name with the first free numeric suffix.
-    mutating func unique(_ base: String) -> String {
+    /// Past this many bytes a derived name (test kind, model, column) is shortened: it names a
+    /// file (`tests/<name>.sql`), and file names stop at 255 bytes.
+    static let maxLength = 128
+
+    /// A derived name that fits `maxLength`: longer ones keep their first 100 bytes (whole
+    /// characters) and end with 16 hex digits of the whole name's SHA-256, as dbt shortens long
+    /// test names.
+    static func fitting(_ name: String) -> String {
+        guard name.utf8.count > maxLength else { return name }
+        var prefix = ""
+        for character in name {
+            if prefix.utf8.count + character.utf8.count > 100 { break }
+            prefix.append(character)
+        }
+        return prefix + "_" + SHA256.hex(name).prefix(16)
+    }
+
+    /// The name (shortened when long), or that name with the first free numeric suffix.
+    mutating func unique(_ derived: String) -> String {
+        let base = Self.fitting(derived)
         guard used[base] != nil else {
             used[base] = 1
             return base

@@ -52,6 +52,28 @@ final class AnalysisTests: XCTestCase {
         XCTAssertNotNil(MacroArgumentType("boolean").mismatch(.int(1)))
     }
 
+    /// Derived test names become file names: long ones are shortened, stably and distinctly.
+    func testLongTestNamesAreShortenedStably() {
+        var namer = TestNamer()
+        XCTAssertEqual(namer.unique("not_null_orders_order_id"), "not_null_orders_order_id")
+        XCTAssertEqual(namer.unique("not_null_orders_order_id"), "not_null_orders_order_id_2")
+        let long = "not_null_" + String(repeating: "m", count: 250) + "_" + String(repeating: "c", count: 200)
+        let other = "unique_" + String(repeating: "m", count: 250) + "_" + String(repeating: "c", count: 200)
+        let short = TestNamer.fitting(long)
+        XCTAssertEqual(short.utf8.count, 117)
+        XCTAssertTrue(short.hasPrefix("not_null_mmm"))
+        XCTAssertEqual(short, TestNamer.fitting(long))
+        XCTAssertNotEqual(TestNamer.fitting(long + "x"), short)
+        XCTAssertNotEqual(TestNamer.fitting(other), short)
+        XCTAssertEqual(namer.unique(long), short)
+        XCTAssertEqual(namer.unique(long), short + "_2")
+        // Multi-byte characters are kept whole.
+        let accented = TestNamer.fitting("unique_" + String(repeating: "é", count: 100))
+        XCTAssertTrue(accented.utf8.count <= 117)
+        XCTAssertTrue(accented.hasPrefix("unique_éé"))
+        XCTAssertEqual(TestNamer.fitting(String(repeating: "a", count: 128)), String(repeating: "a", count: 128))
+    }
+
     func testSQLTextTidy() {
         XCTAssertEqual(SQLText.tidy("\n    SELECT 1\n\n\n    FROM t;  \n\n"), "SELECT 1\n\nFROM t")
     }
