@@ -142,7 +142,8 @@ public struct ProjectAnalyzer {
                 names: names, scope: typing.scope, builds: typing.builds, traces: typing.traces, strict: strict, inferSchemas: describeModels
             ).run(levels: graph.levels(order), lookup: typing.lookup, &diagnostics)
             schemas = results.schemas
-            checkedRelations = TestCompiler.Relations(target: typing.scope.target.name.value, byNode: results.relations, index: typing.lookup.relationIndex)
+            checkedRelations = TestCompiler.Relations(
+                target: typing.scope.target.name.value, byNode: results.relations, index: typing.lookup.relationIndex, modelNames: typing.lookup.modelNames)
             analysedIntermediates.keep(results)
         }
 

@@ -20,6 +20,8 @@ struct TestCompiler {
         var byNode: [NodeID: ScopeRelation]
         /// Three-part relation name (normalized) → node, as type checking resolves tables.
         var index: [String: NodeID]
+        /// A model's bare name (normalized) → node, to catch a model named without `ref()`.
+        var modelNames: [String: NodeID] = [:]
     }
 
     /// The tests with `compiledSQL` filled for every target they compile in, and `dependsOn`
@@ -117,11 +119,20 @@ struct TestCompiler {
                     globals[name] = .string(rendered)
                 }
             }
+            let result: RenderResult
             do {
-                sql = SQLText.tidy(try renderer.render(template, globals: globals, host: &host).text)
+                result = try renderer.render(template, globals: globals, host: &host)
+                sql = SQLText.tidy(result.text)
             } catch {
                 d.emit(error.asMacroError.diagnostic)
                 return nil
+            }
+            // Bound like a singular test, in the one target type checking ran in, with its
+            // findings located in the generic test's SQL (or at what an argument rendered
+            // there). With a `where`, the template reads a CTE the binder does not know: the
+            // query is only parsed, below.
+            if filtered == nil, let over = relations, over.target == scope.target.name.value, case .success(let query) = SQLParser.parseQuery(result.text) {
+                bound += Self.bind(query, over: over, map: result.sourceMap)
             }
             if sql.isEmpty {
                 d.error(.emptyModel, "generic test '\(generic.name.value)' renders to empty SQL for '\(test.info.name)' in target '\(scope.target.name.value)'",
@@ -155,6 +166,28 @@ struct TestCompiler {
         var context = ExprContext(scope: FromScope(relations: [relation]), clause: .whereClause)
         let typed = binder.typeExpr(condition, &context)
         binder.requireBoolean(typed, condition, clause: "'where'")
+        return binder.diagnostics
+    }
+
+    /// Binds a test's query over the type-checked relations, located through `map`.
+    static func bind(_ query: Query, over: Relations, map: SourceMap) -> [Diagnostic] {
+        var binder = QueryBinder(
+            locate: { map.location(ofByte: $0) },
+            resolveTable: { parts in
+                guard parts.count == 3, let node = over.index[parts.map(\.normalized).joined(separator: ".")] else { return nil }
+                return over.byNode[node]
+            },
+            injectedCTEs: [:], strict: false, expansions: [:],
+            nodeNamedDirectly: { parts, offset in
+                // As in models (SHP3012): a bare model name, or a three-part name the test's
+                // own text writes, is read without a dependency.
+                switch parts.count {
+                case 1: return over.modelNames[parts[0].normalized]
+                case 3: return map.isLiteral(ofByte: offset) ? over.index[parts.map(\.normalized).joined(separator: ".")] : nil
+                default: return nil
+                }
+            })
+        _ = binder.bindQuery(query)
         return binder.diagnostics
     }
 
@@ -195,16 +228,9 @@ struct TestCompiler {
                     return nil
                 case .success(let query):
                     guard let over else { break }
-                    var binder = QueryBinder(
-                        locate: { result.sourceMap.location(ofByte: $0) },
-                        resolveTable: { parts in
-                            guard parts.count == 3, let node = over.index[parts.map(\.normalized).joined(separator: ".")] else { return nil }
-                            return over.byNode[node]
-                        },
-                        injectedCTEs: [:], strict: false, expansions: [:])
-                    _ = binder.bindQuery(query)
-                    bound += binder.diagnostics
-                    if binder.diagnostics.contains(where: { $0.severity == .error }) { return nil }
+                    let diagnostics = Self.bind(query, over: over, map: result.sourceMap)
+                    bound += diagnostics
+                    if diagnostics.contains(where: { $0.severity == .error }) { return nil }
                 }
             case .expression(let what, let over):
                 switch SQLParser.parseExpression(result.text) {
