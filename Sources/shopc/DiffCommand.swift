@@ -60,8 +60,11 @@ enum DiffReport {
 
     static func verdict(_ c: StateDiff.Change) -> String {
         if c.kind == .removed { return "breaking: the relation is no longer built" }
-        if c.brokenDownstream.isEmpty { return "non-breaking" }
-        return "breaking: " + c.brokenDownstream.map { "\($0.model) reads \($0.columns.joined(separator: ", "))" }.joined(separator: "; ")
+        var reasons = c.brokenDownstream.map { "\($0.model) reads \($0.columns.joined(separator: ", "))" }
+        if c.tableKeepsOldColumns {
+            reasons.insert("the incremental table keeps its old columns (it is created only when missing): drop it to rebuild it, or ALTER it, before deploying", at: 0)
+        }
+        return reasons.isEmpty ? "non-breaking" : "breaking: " + reasons.joined(separator: "; ")
     }
 
     static func text(_ diff: StateDiff) -> String {
@@ -95,13 +98,14 @@ enum DiffReport {
         struct Broken: Encodable { var model: String, columns: [String] }
         struct Change: Encodable {
             var model: String, change: String, added_columns: [String], removed_columns: [String], retyped_columns: [Retyped]
-            var breaking: Bool, broken_downstream: [Broken], downstream: [String]
+            var breaking: Bool, broken_downstream: [Broken], downstream: [String], table_keeps_old_columns: Bool
         }
         struct Report: Encodable { var changes: [Change] }
         return StableJSON.encode(Report(changes: diff.changes.map { c in
             Change(model: c.model, change: c.kind.rawValue, added_columns: c.addedColumns, removed_columns: c.removedColumns,
                    retyped_columns: c.retypedColumns.map { Retyped(name: $0.name, old: $0.old, new: $0.new) }, breaking: c.breaking,
-                   broken_downstream: c.brokenDownstream.map { Broken(model: $0.model, columns: $0.columns) }, downstream: c.downstream)
+                   broken_downstream: c.brokenDownstream.map { Broken(model: $0.model, columns: $0.columns) }, downstream: c.downstream,
+                   table_keeps_old_columns: c.tableKeepsOldColumns)
         }))
     }
 }

@@ -123,7 +123,28 @@ final class SelectionTests: XCTestCase {
         XCTAssertEqual(a.retypedColumns.map(\.name), ["id"])
         XCTAssertEqual(a.brokenDownstream.map(\.model), ["b", "d"])
         XCTAssertTrue(a.breaking)
+        XCTAssertFalse(a.tableKeepsOldColumns)
         XCTAssertTrue(diff.changes[1].breaking)
+    }
+
+    /// An incremental model's table is created only when missing: any change to its columns
+    /// breaks the next deploy, even an added column no reader uses.
+    func testAColumnAddedToAnIncrementalModelIsBreaking() throws {
+        func change(_ p: AnalysedProject) -> StateDiff.Change? {
+            var models: [String: ProjectState.Model] = [:]
+            for m in p.models { models[m.name] = ProjectState.Model(name: m.name, checksum: p.checksum(of: m), columns: [], dependsOn: []) }
+            models["a"] = ProjectState.Model(name: "a", checksum: "old", columns: [.init(name: "id", type: "NUMBER(38,0)")], dependsOn: [])
+            return StateDiff(project: p, state: ProjectState(models: models)).changes.first { $0.model == "a" }
+        }
+        let view = try XCTUnwrap(change(try project()))
+        XCTAssertEqual(view.addedColumns, ["v"])
+        XCTAssertFalse(view.tableKeepsOldColumns)
+        XCTAssertFalse(view.breaking)
+        let yaml = SelectionTests.yaml.replacingOccurrences(of: "- {name: a, layer: silver,", with: "- {name: a, layer: silver, materialized: incremental,")
+        let incremental = try XCTUnwrap(change(try project(yaml)))
+        XCTAssertEqual(incremental.addedColumns, ["v"])
+        XCTAssertTrue(incremental.tableKeepsOldColumns)
+        XCTAssertTrue(incremental.breaking)
     }
 
     func testGlobs() {

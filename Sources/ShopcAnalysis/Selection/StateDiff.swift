@@ -14,15 +14,20 @@ public struct StateDiff: Sendable, Equatable {
         public var brokenDownstream: [(model: String, columns: [String])]
         /// Every model downstream of this one (the deploy impact).
         public var downstream: [String]
-        /// Whether the change can break a reader: a removed or retyped column that a downstream
-        /// model reads, or a removed model.
-        public var breaking: Bool { kind == .removed || !brokenDownstream.isEmpty }
+        /// An incremental model whose columns changed: its deployed table is created only when
+        /// missing, so it keeps the old columns and the next run's MERGE or INSERT fails until
+        /// the table is rebuilt (dropped) or altered.
+        public var tableKeepsOldColumns = false
+        /// Whether the change can break a reader or the deploy: a removed or retyped column that
+        /// a downstream model reads, a removed model, or an incremental table whose columns
+        /// changed.
+        public var breaking: Bool { kind == .removed || !brokenDownstream.isEmpty || tableKeepsOldColumns }
 
         public static func == (a: Change, b: Change) -> Bool {
             a.model == b.model && a.kind == b.kind && a.addedColumns == b.addedColumns && a.removedColumns == b.removedColumns
                 && a.retypedColumns.map { "\($0.name) \($0.old) \($0.new)" } == b.retypedColumns.map { "\($0.name) \($0.old) \($0.new)" }
                 && a.brokenDownstream.map { "\($0.model) \($0.columns)" } == b.brokenDownstream.map { "\($0.model) \($0.columns)" }
-                && a.downstream == b.downstream
+                && a.downstream == b.downstream && a.tableKeepsOldColumns == b.tableKeepsOldColumns
         }
     }
 
@@ -61,8 +66,10 @@ public struct StateDiff: Sendable, Equatable {
                     if !used.isEmpty { broken.append((child.name, used)) }
                 }
             }
-            changes.append(Change(model: model.name, kind: .modified, addedColumns: added, removedColumns: removed,
-                                  retypedColumns: retyped, brokenDownstream: broken, downstream: downstream.map(\.name)))
+            var change = Change(model: model.name, kind: .modified, addedColumns: added, removedColumns: removed,
+                                retypedColumns: retyped, brokenDownstream: broken, downstream: downstream.map(\.name))
+            change.tableKeepsOldColumns = model.materialized == "incremental" && !(added.isEmpty && removed.isEmpty && retyped.isEmpty)
+            changes.append(change)
         }
         let current = Set(project.models.map(\.name))
         for name in state.models.keys.sorted() where !current.contains(name) {
