@@ -147,8 +147,9 @@ struct MappingReader {
     }
 
     /// A string restricted to a set of values.
-    func choice(_ key: String, _ choices: [String], _ d: inout Diagnostics) -> Located<String>? {
-        guard let s = string(key, &d) else { return nil }
+    func choice(_ key: String, _ choices: [String], ignoringCase: Bool = false, _ d: inout Diagnostics) -> Located<String>? {
+        guard var s = string(key, &d) else { return nil }
+        if ignoringCase, let match = choices.first(where: { $0.lowercased() == s.value.lowercased() }) { s = Located(match, at: s.location) }
         guard choices.contains(s.value) else {
             var notes = [DiagnosticNote("expected one of: \(choices.joined(separator: ", "))")]
             if let note = Suggestion.note(for: s.value, in: choices) { notes.insert(note, at: 0) }

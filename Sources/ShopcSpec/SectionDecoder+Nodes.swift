@@ -140,7 +140,8 @@ extension SectionDecoder {
             return config
         }
         let r = MappingReader(m, section: SpecSchema.testConfig, diagnostics: &d)
-        config.severity = r.choice("severity", ["error", "warn"], &d)
+        // As in dbt, in any case ('WARN').
+        config.severity = r.choice("severity", ["error", "warn"], ignoringCase: true, &d)
         config.warnIf = r.string("warn_if", lenient: true, &d)
         config.errorIf = r.string("error_if", lenient: true, &d)
         config.whereClause = r.string("where", &d)
@@ -163,6 +164,9 @@ extension SectionDecoder {
         let sql = sqlText(r, key: "sql", fileKey: "sql_file", required: true, &d)
         guard let name else { return nil }
         for key in uniqueKey { checkIdentifier(key, what: "'unique_key'", &d) }
+        if let first = uniqueKey.first, materialized != nil || !r.has("materialized"), (materialized?.value ?? "view") != "incremental" {
+            d.warning(.invalidValue, "'unique_key' has no effect on a \(materialized?.value ?? "view") model: only incremental models merge on a key (use a 'unique' test to check it)", at: first.location)
+        }
         let clusterBy = r.stringList("cluster_by", &d)
         for key in clusterBy { checkIdentifier(key, what: "'cluster_by'", &d) }
         if let first = clusterBy.first, materialized != nil || !r.has("materialized"), ["view", "ephemeral"].contains(materialized?.value ?? "view") {

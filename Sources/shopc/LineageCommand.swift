@@ -48,7 +48,8 @@ struct Lineage: ParsableCommand {
         var selected = columns
         if let column {
             guard let match = columns.first(where: { $0.uppercased() == column.uppercased() }) else {
-                let hint = Suggestion.closest(to: column, in: columns).map { " (did you mean '\($0)'?)" } ?? ""
+                let listed = columns.count <= 20 ? columns.joined(separator: ", ") : columns.prefix(20).joined(separator: ", ") + ", …"
+                let hint = Suggestion.closest(to: column, in: columns).map { " (did you mean '\($0)'?)" } ?? (columns.isEmpty ? "" : " (its columns: \(listed))")
                 Report.note("shopc: \(node) has no column '\(column)'\(hint)")
                 throw ExitCode(64)
             }
