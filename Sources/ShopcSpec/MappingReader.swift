@@ -51,10 +51,26 @@ struct MappingReader {
             }
             if indices == nil { indices = Array(0..<index) }
             var notes: [DiagnosticNote] = []
-            if let note = Suggestion.note(for: key, in: allowedList ?? section?.keys ?? []) { notes.append(note) }
+            if let note = Suggestion.note(for: key, in: allowedList ?? section?.keys ?? []) {
+                notes.append(note)
+            } else if let explanation = Self.dbtOnly[key] {
+                notes.append(DiagnosticNote("'\(key)' is dbt's; \(explanation)"))
+            }
             diagnostics.error(.unknownKey, "unknown key '\(key)' in \(what)", at: node.entries[index].key.location, notes: notes)
         }
     }
+
+    /// Keys a dbt user writes that shopc has no equivalent of, with what to do instead.
+    static let dbtOnly: [String: String] = [
+        "config": "in shopc a model's settings (materialized, unique_key, tags…) are keys of the model itself",
+        "on_schema_change": "shopc has none: a column change of an incremental model needs its table dropped (the next deploy rebuilds it) or altered, and shopc diff reports it as breaking",
+        "full_refresh": "shopc has none: drop an incremental model's table and the next deploy rebuilds it from the full query",
+        "pre_hook": "shopc runs no hooks", "post_hook": "shopc runs no hooks", "pre-hook": "shopc runs no hooks", "post-hook": "shopc runs no hooks",
+        "snapshots": "shopc has no snapshots", "seeds": "shopc has no seeds: load files through a source's stage",
+        "exposures": "shopc has no exposures", "metrics": "shopc has no metrics", "semantic_models": "shopc has no semantic models",
+        "persist_docs": "shopc writes descriptions as COMMENTs on its own",
+        "grants": "shopc grants through the roles of the project section",
+    ]
 
     /// The entry index of an allowed key. A linear search: mappings are small, and the YAML
     /// reader has rejected duplicate keys.
