@@ -68,6 +68,9 @@ extension QueryBinder {
             let instead = clause == "WHERE" ? "filter on them with QUALIFY" : "compute them in a subquery first"
             error(.aggregateNotAllowed, "window functions are not allowed in \(clause); \(instead)", at: call.range)
         }
+        if signature.kind == .aggregate, call.over == nil, clause == .whereClause {
+            error(.aggregateNotAllowed, "aggregate functions are not allowed in WHERE; filter groups with HAVING", at: call.range)
+        }
         if signature.kind == .aggregate, call.over == nil, let inner = args.firstIndex(where: \.aggregate) {
             error(.aggregateNotAllowed, "aggregate functions cannot be nested: \(name) over an aggregate; aggregate in a subquery first",
                   at: call.arguments[inner].value.range)

@@ -49,9 +49,11 @@ extension QueryBinder {
 
         if let condition = select.whereClause {
             var context = ExprContext(scope: scope, aliases: aliases, clause: .whereClause)
+            let before = diagnostics.count
             let typed = typeExpr(condition, &context)
             requireBoolean(typed, condition, clause: "WHERE")
-            if typed.aggregate {
+            // Each aggregate is reported where it is called; this catches any other way in.
+            if typed.aggregate, !diagnostics[before...].contains(where: { $0.code == .aggregateNotAllowed }) {
                 error(.aggregateNotAllowed, "aggregate functions are not allowed in WHERE; filter groups with HAVING", at: condition.range)
             }
             filters.merge(typed.lineage.relabeled(.filter))
