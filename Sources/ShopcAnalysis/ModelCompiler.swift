@@ -201,7 +201,7 @@ struct ModelCompiler {
             d.emit(error.asMacroError.diagnostic)
             return nil
         }
-        if !host.diagnostics.isEmpty { return nil }
+        if host.diagnostics.contains(where: { $0.severity == .error }) { return nil }
         if ScriptingSafety.containsDollarQuote(result.text) { dollarQuoted = true }
         if SQLText.isBlank(result.text) {
             d.error(.emptyModel, "model SQL renders to nothing in target '\(scope.target.name.value)'", at: location)

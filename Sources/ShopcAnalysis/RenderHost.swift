@@ -164,7 +164,14 @@ struct RenderHost: TemplateHost {
             return .none
         }
         if let found = scope.vars[name] { return found.value }
-        if call.positional.count == 2 { return call.positional[1] }
+        if call.positional.count == 2 {
+            // dbt reads an undeclared var's default; so does shopc, but a misspelt name would
+            // silently read the default, and --var cannot set a var that is not declared.
+            diagnostics.append(.warning(
+                .undefinedVar, "variable '\(name)' is not declared: its default is used, and --var cannot set it; declare it under 'vars' in the project",
+                at: call.argumentLocations.first ?? call.location, notes: Suggestion.note(for: name, in: scope.vars.keys).map { [$0] } ?? []))
+            return call.positional[1]
+        }
         diagnostics.append(.error(
             .undefinedVar, "undefined variable '\(name)': declare it under 'vars' in the project or pass a default", at: call.argumentLocations.first ?? call.location,
             notes: Suggestion.note(for: name, in: scope.vars.keys).map { [$0] } ?? []))
