@@ -107,6 +107,8 @@ final class ExpressionTypeTests: XCTestCase {
         ("n = ' 42 '", "BOOLEAN"), ("d > '-1.5E+3'", "BOOLEAN"), ("f = '-inf'", "BOOLEAN"), ("f <> 'NaN'", "BOOLEAN"), ("n IN ('1', '.5', '5.')", "BOOLEAN"),
         ("b = 'Yes'", "BOOLEAN"), ("b <> 'OFF'", "BOOLEAN"), ("dt >= '2024-01-01'", "BOOLEAN"), ("ts < '10 Jan 2024'", "BOOLEAN"),
         ("s = 'anything'", "BOOLEAN"), ("v = 'text'", "BOOLEAN"), ("COALESCE(d, '0')", "NUMBER(12,2)"),
+        ("TRY_CAST('abc' AS NUMBER)", "NUMBER(38,0)"), ("'2024-01-01'::DATE", "DATE"), ("CAST('yes' AS BOOLEAN)", "BOOLEAN"),
+        ("'{\"a\": 1}'::VARIANT", "VARIANT"), ("'abc'::VARCHAR", "VARCHAR"),
         // Subqueries
         ("(SELECT MAX(d) FROM t)", "NUMBER(12,2)"), ("EXISTS (SELECT 1 FROM t)", "BOOLEAN"), ("n IN (SELECT n FROM t)", "BOOLEAN"),
     ]
@@ -139,6 +141,8 @@ final class ExpressionTypeTests: XCTestCase {
         ("b = 'maybe'", .incomparableTypes), ("n + '1.2.3'", .invalidOperands), ("-'e5'", .invalidOperands), ("d * '.'", .invalidOperands),
         ("COALESCE(d, 'none')", .branchTypeMismatch), ("CASE WHEN b THEN dt ELSE 'never' END", .branchTypeMismatch),
         ("ROUND('x', 2)", .functionArgumentType), ("DATEADD(day, 1, 'soon')", .functionArgumentType),
+        ("TO_DATE('banana')", .functionArgumentType), ("'abc'::NUMBER", .functionArgumentType), ("CAST('maybe' AS BOOLEAN)", .functionArgumentType),
+        ("TO_NUMBER('')", .functionArgumentType), ("TO_TIMESTAMP('never')", .functionArgumentType),
     ]
 
     func testTypeErrors() {

@@ -112,7 +112,13 @@ extension QueryBinder {
                 error(.invalidSQLType, problem.message, at: cast.type.range, notes: problem.notes)
             }
             let t = typeExpr(cast.value, &context)
-            var result = derived(SQLType.from(cast.type), t)
+            let target = SQLType.from(cast.type)
+            // A string literal cast to a number, a date or a boolean must convert (TRY_CAST
+            // returns NULL instead of failing).
+            if cast.style != .tryCast, checkConversion(t, to: target, code: .functionArgumentType, because: "the cast converts it to \(target)") {
+                return derived(target, t)
+            }
+            var result = derived(target, t)
             if cast.style == .doubleColon, t.columnName != nil { result.lineage = t.lineage.promoted(to: .derived) }
             return result
         case .path(let path):

@@ -78,6 +78,11 @@ extension QueryBinder {
         for (i, arg) in args.enumerated() where i < signature.arguments.count {
             checkArgument(arg, signature.arguments[i], function: name, position: i + 1, at: call.arguments[i].value.range)
         }
+        // A conversion function over a string literal, without a format: the text must convert
+        // (TO_DATE('banana') fails when the query runs; the TRY_ forms return NULL instead).
+        if args.count == 1, let target = Self.conversionTargets[name] {
+            checkConversion(args[0], to: target, code: .functionArgumentType, because: "\(name) converts it to \(target)")
+        }
         let type = resultType(signature, args: args, call: call)
         var result = derived(type, args + windowParts)
         if signature.kind == .aggregate && call.over == nil {
@@ -143,6 +148,13 @@ extension QueryBinder {
         if arity.upperBound == FunctionCatalog.many { return "at least \(arity.lowerBound) argument\(arity.lowerBound == 1 ? "" : "s")" }
         return "\(arity.lowerBound) to \(arity.upperBound) arguments"
     }
+
+    /// Conversion functions whose one argument, a string, is parsed as the type they return.
+    static let conversionTargets: [String: SQLType] = [
+        "TO_NUMBER": .integer, "TO_DECIMAL": .integer, "TO_NUMERIC": .integer, "TO_DOUBLE": .float, "TO_BOOLEAN": .boolean,
+        "TO_DATE": .date, "DATE": .date, "TO_TIME": .time, "TIME": .time, "TO_TIMESTAMP": .timestampNTZ,
+        "TO_TIMESTAMP_NTZ": .timestampNTZ, "TO_TIMESTAMP_LTZ": .timestampLTZ, "TO_TIMESTAMP_TZ": .timestampTZ,
+    ]
 
     /// Reports an argument whose type can never fit its position.
     mutating func checkArgument(_ arg: Typed, _ kind: ArgumentKind, function: String, position: Int, at range: SourceRange) {
