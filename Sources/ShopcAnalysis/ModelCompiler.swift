@@ -214,10 +214,38 @@ struct ModelCompiler {
             let variant = incremental ? " (with is_incremental() true)" : ""
             // An error in a macro's text is located in the macro, with a note at the call.
             let inMacro = MacroExpansion.location(ofByte: error.offset, in: MacroExpansion.index(host.macroCalls, in: result.sourceMap))
-            d.error(.sqlSyntax, "SQL syntax error\(variant): \(error.message)", at: inMacro?.0 ?? result.sourceMap.location(ofByte: error.offset),
-                    notes: inMacro.map { [$0.1] } ?? [])
+            var notes = inMacro.map { [$0.1] } ?? []
+            if let comment = Self.renderedComment(result.text, before: error.offset, map: result.sourceMap) {
+                notes.append(comment)
+            }
+            d.error(.sqlSyntax, "SQL syntax error\(variant): \(error.message)", at: inMacro?.0 ?? result.sourceMap.location(ofByte: error.offset), notes: notes)
             return nil
         }
+    }
+}
+
+extension ModelCompiler {
+    /// A note when a template value made a `--` line comment in the lines before a syntax
+    /// error: `-{{ days }}` with days = -5 renders `--5`, and the rest of the line is gone.
+    static func renderedComment(_ text: String, before offset: Int, map: SourceMap) -> DiagnosticNote? {
+        let bytes = Array(text.utf8)
+        let end = min(max(0, offset), bytes.count)
+        // The error's line and the four before it (a macro's output may span lines).
+        var start = end
+        for _ in 0..<5 {
+            guard let newline = bytes[..<start].lastIndex(of: 0x0A) else { start = 0; break }
+            start = newline
+        }
+        if start > 0 { start += 1 }
+        var i = start
+        while i + 1 < end {
+            if bytes[i] == 0x2D, bytes[i + 1] == 0x2D, !map.isLiteral(ofByte: i) || !map.isLiteral(ofByte: i + 1) {
+                // No rendered text in the note: it differs between targets, the finding does not.
+                return DiagnosticNote("a template value rendered '--' here (a minus before a negative number?), which comments out the rest of the line", at: map.location(ofByte: i))
+            }
+            i += 1
+        }
+        return nil
     }
 }
 
