@@ -71,6 +71,13 @@ public enum SpecJSONSchema {
             return ["type": .string("boolean")]
         case .choice(let values):
             return ["enum": .array(values.map { .string($0) } + (optional ? [.null] : []))]
+        case .choiceIgnoringCase(let values):
+            // JSON Schema patterns have no case-insensitive flag: each letter is a class.
+            let alternatives = values.map { value in
+                value.map { c in c.isLetter ? "[\(c.uppercased())\(c.lowercased())]" : String(c) }.joined()
+            }
+            let text: [String: JSONValue] = ["type": .string("string"), "pattern": .string("^(" + alternatives.joined(separator: "|") + ")$")]
+            return optional ? ["anyOf": .array([.object(text), .object(["type": .string("null")])])] : text
         case .stringList(let item):
             let one = JSONValue.object(value(item, optional: false))
             var options: [JSONValue] = [one, .object(["type": .string("array"), "items": one])]

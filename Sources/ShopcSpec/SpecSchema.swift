@@ -19,6 +19,8 @@ public enum SpecSchema {
         case boolean
         /// One of a fixed set of strings.
         case choice([String])
+        /// One of a fixed set of strings, in any case (`severity: WARN`, as dbt reads it).
+        case choiceIgnoringCase([String])
         /// A list of strings, or one string for a one-element list.
         case stringList(item: ValueType)
         /// A nested section.
@@ -194,7 +196,7 @@ public enum SpecSchema {
     ])
 
     static let testConfig = Section(id: "test_config", what: "test config", summary: "How a data test is run.", fields: [
-        Field("severity", .choice(["error", "warn"]), "error fails the run; warn only reports."),
+        Field("severity", .choiceIgnoringCase(["error", "warn"]), "error fails the run; warn only reports (any case)."),
         Field("warn_if", .text, "Failure-count condition for a warning, e.g. '> 0'."),
         Field("error_if", .text, "Failure-count condition for an error, e.g. '> 10'."),
         Field("where", .string, "A filter applied to the tested rows."),
