@@ -148,8 +148,8 @@ public struct OutputWriter {
             for folder in folders.sorted() { try POSIXFiles.makeFolder(staging + "/" + folder) }
             try POSIXFiles.write(staging + "/" + Self.marker, Self.markerText)
             let files = artifacts.files
-            let failures = Parallel.map(POSIXFiles.chunks(placed, count: 64)) { chunk -> POSIXFiles.Failure? in
-                for path in chunk {
+            let failures = Parallel.map(POSIXFiles.folderBatches(placed)) { batch -> POSIXFiles.Failure? in
+                for path in batch {
                     let (from, to) = (root + "/" + path, staging + "/" + path)
                     do throws(POSIXFiles.Failure) {
                         if let text = files[path] {

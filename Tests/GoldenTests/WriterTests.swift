@@ -1,6 +1,6 @@
 import Foundation
 import ShopcBase
-import ShopcDriver
+@testable import ShopcDriver
 import ShopcEmit
 import XCTest
 
@@ -112,6 +112,22 @@ final class WriterTests: XCTestCase {
         // A file of the same size but other bytes is seen.
         try Data("dreI\n".utf8).write(to: URL(fileURLWithPath: out + "/b.sql"))
         XCTAssertEqual(try writer.drift(artifacts(edited)).changed, ["b.sql"])
+    }
+
+    /// Files are created and deleted in batches of one folder each, and batches side by side
+    /// come from different folders while two or more still have files left.
+    func testFolderBatchesKeepOneFolderPerBatchAndAlternateFolders() {
+        let paths = (0..<100).map { "dev/models/m\($0).sql" } + (0..<70).map { "docs/models/m\($0).md" }
+            + (0..<5).map { "dev/tests/t\($0).sql" } + ["manifest.json", "dev/deploy.sql"]
+        let batches = POSIXFiles.folderBatches(paths, size: 16)
+        func folder(_ path: String) -> Substring { path.lastIndex(of: "/").map { path[..<$0] } ?? "" }
+        XCTAssertEqual(batches.flatMap { $0 }.sorted(), paths.sorted(), "every path exactly once")
+        for batch in batches { XCTAssertEqual(Set(batch.map(folder)).count, 1, "\(batch)") }
+        XCTAssertEqual(batches.first?.first, "dev/models/m0.sql", "the biggest folder first")
+        // docs/models runs out after 5 batches, dev/models after 7: the first 10 alternate.
+        let folders = batches.map { folder($0[0]) }
+        for i in 1..<10 { XCTAssertNotEqual(folders[i], folders[i - 1], "batch \(i)") }
+        XCTAssertEqual(POSIXFiles.folderBatches([], size: 16), [])
     }
 
     func testUnifiedDiffHunks() {
