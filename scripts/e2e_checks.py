@@ -82,6 +82,16 @@ def good(session, repo, stage, out, expected):
                   for m, v in expected.payment_success_rate(both).items()}
     compare_table(report, "gold payment_success_rate", rates, want_rates)
 
+    # Column descriptions of the specs land as column comments of the incremental and table
+    # models (the texts below are copied from specs/models/silver/stg_orders.yml and
+    # specs/models/gold/payment_success_rate.yml).
+    comments = dict(((r[0].lower(), r[1].lower()), r[2]) for r in session.query(
+        f"SELECT table_name, column_name, comment FROM {DB}.information_schema.columns"
+        " WHERE table_name IN ('STG_ORDERS', 'PAYMENT_SUCCESS_RATE')"))
+    for key, text in ((("stg_orders", "updated_at"), "When this version of the order was written; the incremental high-water mark."),
+                      (("payment_success_rate", "success_rate"), "Successful attempts / all attempts, between 0 and 1.")):
+        report.check(comments.get(key) == text, f"column comment of {'.'.join(key)} is its description (got {comments.get(key)!r})")
+
     raised, results = run_tests(session)
     report.check(raised is None, f"good data: run_tests.sql succeeds (raised: {raised})")
     not_passed = {t: s for t, s in results.items() if s[0] != "pass"}

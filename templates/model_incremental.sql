@@ -11,6 +11,9 @@ CLUSTER BY ({{ cluster_by | join(', ') }})
 {%- if comment %}
 COMMENT = {{ comment }}
 {%- endif %};
+{%- for column in column_comments %}
+COMMENT ON COLUMN {{ relation }}.{{ column.name }} IS {{ column.comment }};
+{%- endfor %}
 
 {% if strategy == 'append' -%}
 -- One statement fills the table on the first run (it is empty) and appends the new rows on the

@@ -14,3 +14,6 @@ CREATE OR REPLACE TABLE {{ relation }}
 {%- endif %}
 AS
 {{ sql }};
+{%- for column in column_comments %}
+COMMENT ON COLUMN {{ relation }}.{{ column.name }} IS {{ column.comment }};
+{%- endfor %}

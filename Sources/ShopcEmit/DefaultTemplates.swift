@@ -271,6 +271,9 @@ public enum DefaultTemplates {
         {%- if comment %}
         COMMENT = {{ comment }}
         {%- endif %};
+        {%- for column in column_comments %}
+        COMMENT ON COLUMN {{ relation }}.{{ column.name }} IS {{ column.comment }};
+        {%- endfor %}
 
         {% if strategy == 'append' -%}
         -- One statement fills the table on the first run (it is empty) and appends the new rows on the
@@ -347,10 +350,19 @@ public enum DefaultTemplates {
         {%- endif %}
         AS
         {{ sql }};
+        {%- for column in column_comments %}
+        COMMENT ON COLUMN {{ relation }}.{{ column.name }} IS {{ column.comment }};
+        {%- endfor %}
         """#,
         "model_view.sql": #"""
         {{ header }}
         CREATE OR REPLACE VIEW {{ relation }}
+        {%- if columns %} (
+        {%- for column in columns %}
+            {{ column.name }}{% if column.comment %} COMMENT {{ column.comment }}{% endif %}{% if not loop.last %},{% endif %}
+        {%- endfor %}
+        )
+        {%- endif %}
         {%- if comment %}
             COMMENT = {{ comment }}
         {%- endif %}

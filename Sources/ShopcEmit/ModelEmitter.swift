@@ -23,10 +23,13 @@ struct ModelEmitter: Sendable {
             "cluster_by": .list(model.clusterBy.map { .string($0) }),
             "comment": model.description.map { .string(SQLLiteral.string($0.trimmingCharacters())) } ?? .none,
             "model": .string(model.name),
+            "column_comments": model.columnCommentValues,
         ]
         let name: String
         switch model.materialized {
-        case "view": name = "model_view.sql"
+        case "view":
+            name = "model_view.sql"
+            globals["columns"] = model.viewColumnValues
         case "table":
             name = "model_table.sql"
             // Masked columns are created with their policy: a replaced table has none until the

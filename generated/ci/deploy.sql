@@ -464,6 +464,8 @@ BEGIN
     FROM shopverse_analytics.ci_analytics_bronze.bronze_country_regions
     WHERE country IS NOT NULL
     QUALIFY ROW_NUMBER() OVER (PARTITION BY UPPER(TRIM(country)) ORDER BY TRIM(region)) = 1;
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_silver.stg_country_regions.country IS 'ISO 3166-1 alpha-2 country code, upper-cased.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_silver.stg_country_regions.region IS 'Sales region of the country.';
     SELECT COUNT(*) INTO :affected FROM shopverse_analytics.ci_analytics_silver.stg_country_regions;
     INSERT INTO SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_AUDIT_LOG (model_name, run_kind, run_started_at, run_completed_at, rows_affected, dbt_version, target_name, target_database, target_schema, target_warehouse, status, error_message)
     SELECT 'stg_country_regions', 'model', :started_at, CURRENT_TIMESTAMP(), :affected, 'shopc', 'ci', 'SHOPVERSE_ANALYTICS', 'CI_ANALYTICS', 'TRANSFORM_WH', 'SUCCESS', NULL;
@@ -523,6 +525,15 @@ BEGIN
     FROM latest AS c
     LEFT JOIN shopverse_analytics.ci_analytics_silver.stg_country_regions AS r
         ON c.country = r.country;
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_silver.stg_customers.customer_id IS 'Customer identifier.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_silver.stg_customers.name IS 'Full name of the customer, trimmed.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_silver.stg_customers.email IS 'Contact e-mail address, trimmed and lower-cased.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_silver.stg_customers.country IS 'ISO 3166-1 alpha-2 code of the billing country.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_silver.stg_customers.region IS 'Sales region from stg_country_regions; ''Unknown'' when the country is not mapped.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_silver.stg_customers.segment IS 'Commercial segment, lower-cased.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_silver.stg_customers.city IS 'Billing city.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_silver.stg_customers.signup_date IS 'Date the account was opened.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_silver.stg_customers.updated_at IS 'When this version of the customer was written.';
     SELECT COUNT(*) INTO :affected FROM shopverse_analytics.ci_analytics_silver.stg_customers;
     INSERT INTO SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_AUDIT_LOG (model_name, run_kind, run_started_at, run_completed_at, rows_affected, dbt_version, target_name, target_database, target_schema, target_warehouse, status, error_message)
     SELECT 'stg_customers', 'model', :started_at, CURRENT_TIMESTAMP(), :affected, 'shopc', 'ci', 'SHOPVERSE_ANALYTICS', 'CI_ANALYTICS', 'TRANSFORM_WH', 'SUCCESS', NULL;
@@ -542,7 +553,11 @@ DECLARE
     affected INTEGER DEFAULT 0;
     failure VARCHAR DEFAULT NULL;
 BEGIN
-    CREATE OR REPLACE VIEW shopverse_analytics.ci_analytics_silver.stg_fx_rates
+    CREATE OR REPLACE VIEW shopverse_analytics.ci_analytics_silver.stg_fx_rates (
+        currency COMMENT 'ISO 4217 code, upper-cased.',
+        rate_to_usd COMMENT 'Value of one unit of the currency in US dollars.',
+        rate_date COMMENT 'Business date the rate applies to.'
+    )
         COMMENT = 'Daily FX rates to USD; non-positive rates are discarded.'
     AS
     SELECT
@@ -584,6 +599,17 @@ BEGIN
         updated_at TIMESTAMP_NTZ
     )
     COMMENT = 'Orders of the last `incremental_window_days` days (30 by default), one row per order at its latest version, with the line profit computed by calculate_profit. Rows whose profit cannot be computed (missing inputs, negative quantity) are dropped. Incremental runs merge only order versions newer than the newest one already loaded.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_silver.stg_orders.order_id IS 'Order identifier (unique after de-duplication).';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_silver.stg_orders.customer_id IS 'Customer who placed the order.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_silver.stg_orders.product_id IS 'Product ordered.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_silver.stg_orders.quantity IS 'Units ordered (never negative here, see profit).';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_silver.stg_orders.selling_price IS 'Unit selling price in the order currency.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_silver.stg_orders.cost_price IS 'Unit cost price in the order currency.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_silver.stg_orders.profit IS 'Line profit in the order currency, from calculate_profit.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_silver.stg_orders.order_date IS 'Calendar date the order was placed.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_silver.stg_orders.currency IS 'ISO 4217 code of the order currency, upper-cased.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_silver.stg_orders.status IS 'Fulfilment status, lower-cased.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_silver.stg_orders.updated_at IS 'When this version of the order was written; the incremental high-water mark.';
 
     INSERT INTO shopverse_analytics.ci_analytics_silver.stg_orders (order_id, customer_id, product_id, quantity, selling_price, cost_price, profit, order_date, currency, status, updated_at)
     SELECT order_id, customer_id, product_id, quantity, selling_price, cost_price, profit, order_date, currency, status, updated_at
@@ -685,7 +711,16 @@ DECLARE
     affected INTEGER DEFAULT 0;
     failure VARCHAR DEFAULT NULL;
 BEGIN
-    CREATE OR REPLACE VIEW shopverse_analytics.ci_analytics_silver.stg_payments
+    CREATE OR REPLACE VIEW shopverse_analytics.ci_analytics_silver.stg_payments (
+        payment_id COMMENT 'Payment attempt identifier.',
+        order_id COMMENT 'Order the attempt pays for.',
+        payment_method COMMENT 'Instrument used, lower-cased.',
+        amount COMMENT 'Amount of the attempt in the payment currency.',
+        currency COMMENT 'ISO 4217 code of the payment currency, upper-cased.',
+        status COMMENT 'Outcome of the attempt, lower-cased.',
+        paid_at COMMENT 'When the provider reported the outcome.',
+        paid_date COMMENT 'Calendar date of paid_at, used to pick the FX rate.'
+    )
         COMMENT = 'Payment attempts with normalised method, currency and status codes.'
     AS
     SELECT
@@ -717,7 +752,18 @@ DECLARE
     affected INTEGER DEFAULT 0;
     failure VARCHAR DEFAULT NULL;
 BEGIN
-    CREATE OR REPLACE VIEW shopverse_analytics.ci_analytics.int_order_payments
+    CREATE OR REPLACE VIEW shopverse_analytics.ci_analytics.int_order_payments (
+        order_id COMMENT 'Order identifier.',
+        customer_id COMMENT 'Customer who placed the order.',
+        order_date COMMENT 'Calendar date the order was placed.',
+        payment_attempts COMMENT 'Number of payment attempts (0 when none was made).',
+        paid_amount_usd COMMENT 'Sum of successful attempts, in USD.',
+        refunded_amount_usd COMMENT 'Sum of refunded attempts, in USD.',
+        net_paid_usd COMMENT 'paid_amount_usd minus refunded_amount_usd.',
+        payment_method COMMENT 'Method of the latest attempt; NULL when none was made.',
+        payment_status COMMENT 'Status of the latest attempt; ''pending'' when none was made.',
+        last_paid_at COMMENT 'When the latest attempt was reported.'
+    )
         COMMENT = 'One row per order in the silver window with what was paid for it: attempts, amount collected and refunded in USD, and the method and status of the latest attempt.'
     AS
     WITH __shopc_cte__int_payments_usd AS (
@@ -858,6 +904,10 @@ BEGIN
         COUNT(*) AS total_payments
     FROM __shopc_cte__int_payments_usd
     GROUP BY payment_method;
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.payment_success_rate.payment_method IS 'Instrument used.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.payment_success_rate.success_rate IS 'Successful attempts / all attempts, between 0 and 1.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.payment_success_rate.total_volume IS 'Value of all attempts with this method, in USD.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.payment_success_rate.total_payments IS 'Number of attempts with this method.';
     SELECT COUNT(*) INTO :affected FROM shopverse_analytics.ci_analytics_gold.payment_success_rate;
     INSERT INTO SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_AUDIT_LOG (model_name, run_kind, run_started_at, run_completed_at, rows_affected, dbt_version, target_name, target_database, target_schema, target_warehouse, status, error_message)
     SELECT 'payment_success_rate', 'model', :started_at, CURRENT_TIMESTAMP(), :affected, 'shopc', 'ci', 'SHOPVERSE_ANALYTICS', 'CI_ANALYTICS', 'TRANSFORM_WH', 'SUCCESS', NULL;
@@ -901,6 +951,14 @@ BEGIN
     FROM shopverse_analytics.ci_analytics_bronze.bronze_products
     WHERE product_id IS NOT NULL
     QUALIFY ROW_NUMBER() OVER (PARTITION BY product_id ORDER BY updated_at DESC) = 1;
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_silver.stg_products.product_id IS 'Product identifier.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_silver.stg_products.product_name IS 'Display name of the product, trimmed.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_silver.stg_products.category IS 'Top-level category; ''Uncategorised'' when missing.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_silver.stg_products.subcategory IS 'Subcategory.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_silver.stg_products.brand IS 'Brand.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_silver.stg_products.list_price IS 'Catalogue price in USD.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_silver.stg_products.unit_cost IS 'Standard unit cost in USD.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_silver.stg_products.is_active IS 'Whether the product is currently sold (missing means active).';
     SELECT COUNT(*) INTO :affected FROM shopverse_analytics.ci_analytics_silver.stg_products;
     INSERT INTO SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_AUDIT_LOG (model_name, run_kind, run_started_at, run_completed_at, rows_affected, dbt_version, target_name, target_database, target_schema, target_warehouse, status, error_message)
     SELECT 'stg_products', 'model', :started_at, CURRENT_TIMESTAMP(), :affected, 'shopc', 'ci', 'SHOPVERSE_ANALYTICS', 'CI_ANALYTICS', 'TRANSFORM_WH', 'SUCCESS', NULL;
@@ -920,7 +978,26 @@ DECLARE
     affected INTEGER DEFAULT 0;
     failure VARCHAR DEFAULT NULL;
 BEGIN
-    CREATE OR REPLACE VIEW shopverse_analytics.ci_analytics.int_orders_enriched
+    CREATE OR REPLACE VIEW shopverse_analytics.ci_analytics.int_orders_enriched (
+        order_id COMMENT 'Order identifier.',
+        customer_id COMMENT 'Customer who placed the order.',
+        region COMMENT 'Sales region of the customer.',
+        segment COMMENT 'Segment of the customer.',
+        product_id COMMENT 'Product ordered.',
+        product_name COMMENT 'Display name of the product.',
+        category COMMENT 'Category of the product.',
+        order_date COMMENT 'Calendar date the order was placed.',
+        status COMMENT 'Fulfilment status.',
+        is_revenue_order COMMENT 'False for cancelled and returned orders, which carry no revenue or profit.',
+        quantity COMMENT 'Units ordered.',
+        currency COMMENT 'Order currency.',
+        rate_to_usd COMMENT 'FX rate used for the conversion (NULL for USD orders and unknown rates).',
+        reporting_currency COMMENT 'Currency of the *_usd columns (var reporting_currency).',
+        profit COMMENT 'Line profit in the order currency.',
+        revenue_usd COMMENT 'selling_price x quantity in USD.',
+        cost_usd COMMENT 'cost_price x quantity in USD.',
+        profit_usd COMMENT 'Line profit in USD.'
+    )
         COMMENT = 'One row per order in the silver window, joined to its customer and product and converted to USD with the FX rate in force on the order date.'
     AS
     WITH orders AS (
@@ -1051,6 +1128,14 @@ BEGIN
         SUM(revenue_usd) OVER (ORDER BY order_date ROWS BETWEEN 6 PRECEDING AND CURRENT ROW) AS revenue_usd_7d,
         revenue_usd - LAG(revenue_usd) OVER (ORDER BY order_date) AS revenue_change_usd
     FROM daily;
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.daily_revenue.order_date IS 'Calendar date.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.daily_revenue.total_orders IS 'Orders placed that day, whatever their status.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.daily_revenue.revenue_orders IS 'Orders placed that day that were neither cancelled nor returned.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.daily_revenue.unique_customers IS 'Distinct customers who ordered that day.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.daily_revenue.revenue_usd IS 'Revenue of revenue-bearing orders, in USD.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.daily_revenue.profit_usd IS 'Profit of revenue-bearing orders, in USD.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.daily_revenue.revenue_usd_7d IS 'Revenue of this order date and the six order dates before it, in USD.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.daily_revenue.revenue_change_usd IS 'revenue_usd minus the previous order date''s revenue_usd; NULL on the first day.';
     SELECT COUNT(*) INTO :affected FROM shopverse_analytics.ci_analytics_gold.daily_revenue;
     INSERT INTO SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_AUDIT_LOG (model_name, run_kind, run_started_at, run_completed_at, rows_affected, dbt_version, target_name, target_database, target_schema, target_warehouse, status, error_message)
     SELECT 'daily_revenue', 'model', :started_at, CURRENT_TIMESTAMP(), :affected, 'shopc', 'ci', 'SHOPVERSE_ANALYTICS', 'CI_ANALYTICS', 'TRANSFORM_WH', 'SUCCESS', NULL;
@@ -1129,6 +1214,15 @@ BEGIN
         first_order_date,
         last_order_date
     FROM per_customer;
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics.int_customer_orders.customer_id IS 'Customer identifier.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics.int_customer_orders.total_orders IS 'All orders placed, whatever their status.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics.int_customer_orders.revenue_orders IS 'Orders neither cancelled nor returned.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics.int_customer_orders.total_revenue_usd IS 'Revenue of revenue-bearing orders, in USD.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics.int_customer_orders.total_profit IS 'Profit of revenue-bearing orders, in USD.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics.int_customer_orders.total_net_paid_usd IS 'Amount collected net of refunds, in USD.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics.int_customer_orders.avg_order_value_usd IS 'total_revenue_usd / revenue_orders; NULL without revenue orders.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics.int_customer_orders.first_order_date IS 'Date of the customer''s first order in the window.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics.int_customer_orders.last_order_date IS 'Date of the customer''s latest order in the window.';
     SELECT COUNT(*) INTO :affected FROM shopverse_analytics.ci_analytics.int_customer_orders;
     INSERT INTO SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_AUDIT_LOG (model_name, run_kind, run_started_at, run_completed_at, rows_affected, dbt_version, target_name, target_database, target_schema, target_warehouse, status, error_message)
     SELECT 'int_customer_orders', 'model', :started_at, CURRENT_TIMESTAMP(), :affected, 'shopc', 'ci', 'SHOPVERSE_ANALYTICS', 'CI_ANALYTICS', 'TRANSFORM_WH', 'SUCCESS', NULL;
@@ -1160,6 +1254,13 @@ BEGIN
     )
     CLUSTER BY (region, segment)
     COMMENT = 'Profit per customer in USD with the region and segment of the customer, for the "top profitable customers" dashboards. Incremental: each run recomputes the customers who ordered within `incremental_window_days` of the newest order already loaded and merges them on customer_id.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.customer_profit.customer_id IS 'Customer identifier.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.customer_profit.customer_name IS 'Full name of the customer (masked for non-transformer roles).';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.customer_profit.region IS 'Sales region of the customer.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.customer_profit.segment IS 'Commercial segment of the customer.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.customer_profit.total_orders IS 'Orders placed, whatever their status.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.customer_profit.total_profit IS 'Profit of orders neither cancelled nor returned, in USD.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.customer_profit.last_order_date IS 'Date of the customer''s latest order.';
 
     INSERT INTO shopverse_analytics.ci_analytics_gold.customer_profit (customer_id, customer_name, region, segment, total_orders, total_profit, last_order_date)
     SELECT customer_id, customer_name, region, segment, total_orders, total_profit, last_order_date
@@ -1277,6 +1378,14 @@ BEGIN
         CAST(ROUND(profit_usd / NULLIF(revenue_usd, 0), 4) AS NUMBER(9, 4)) AS profit_margin,
         RANK() OVER (PARTITION BY category ORDER BY revenue_usd DESC NULLS LAST) AS category_revenue_rank
     FROM per_product;
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.product_performance.product_id IS 'Product identifier.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.product_performance.product_name IS 'Display name of the product.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.product_performance.category IS 'Category of the product.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.product_performance.units_sold IS 'Units of revenue-bearing orders.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.product_performance.revenue_usd IS 'Revenue of revenue-bearing orders, in USD.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.product_performance.profit_usd IS 'Profit of revenue-bearing orders, in USD.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.product_performance.profit_margin IS 'profit_usd / revenue_usd; NULL without revenue.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.product_performance.category_revenue_rank IS '1 for the product with the highest revenue in its category.';
     SELECT COUNT(*) INTO :affected FROM shopverse_analytics.ci_analytics_gold.product_performance;
     INSERT INTO SHOPVERSE_ANALYTICS.CI_ANALYTICS.SHOPC_AUDIT_LOG (model_name, run_kind, run_started_at, run_completed_at, rows_affected, dbt_version, target_name, target_database, target_schema, target_warehouse, status, error_message)
     SELECT 'product_performance', 'model', :started_at, CURRENT_TIMESTAMP(), :affected, 'shopc', 'ci', 'SHOPVERSE_ANALYTICS', 'CI_ANALYTICS', 'TRANSFORM_WH', 'SUCCESS', NULL;
@@ -1308,6 +1417,13 @@ BEGIN
     )
     CLUSTER BY (order_month)
     COMMENT = 'Monthly USD revenue and profit per sales region, with the share of each region in the revenue of the month. Incremental: each run recomputes the newest loaded month onwards and merges on (region, order_month).';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.regional_sales.region IS 'Sales region (''Unknown'' for unmapped countries).';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.regional_sales.order_month IS 'First day of the month.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.regional_sales.total_orders IS 'Revenue-bearing orders in the month.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.regional_sales.active_customers IS 'Distinct customers with a revenue-bearing order in the month.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.regional_sales.revenue_usd IS 'Revenue in USD.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.regional_sales.profit_usd IS 'Profit in USD.';
+    COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.regional_sales.revenue_share IS 'The region''s share of the month''s revenue across all regions.';
 
     INSERT INTO shopverse_analytics.ci_analytics_gold.regional_sales (region, order_month, total_orders, active_customers, revenue_usd, profit_usd, revenue_share)
     SELECT region, order_month, total_orders, active_customers, revenue_usd, profit_usd, revenue_share

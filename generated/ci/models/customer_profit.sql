@@ -11,6 +11,13 @@ CREATE TABLE IF NOT EXISTS shopverse_analytics.ci_analytics_gold.customer_profit
 )
 CLUSTER BY (region, segment)
 COMMENT = 'Profit per customer in USD with the region and segment of the customer, for the "top profitable customers" dashboards. Incremental: each run recomputes the customers who ordered within `incremental_window_days` of the newest order already loaded and merges them on customer_id.';
+COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.customer_profit.customer_id IS 'Customer identifier.';
+COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.customer_profit.customer_name IS 'Full name of the customer (masked for non-transformer roles).';
+COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.customer_profit.region IS 'Sales region of the customer.';
+COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.customer_profit.segment IS 'Commercial segment of the customer.';
+COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.customer_profit.total_orders IS 'Orders placed, whatever their status.';
+COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.customer_profit.total_profit IS 'Profit of orders neither cancelled nor returned, in USD.';
+COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.customer_profit.last_order_date IS 'Date of the customer''s latest order.';
 
 INSERT INTO shopverse_analytics.ci_analytics_gold.customer_profit (customer_id, customer_name, region, segment, total_orders, total_profit, last_order_date)
 SELECT customer_id, customer_name, region, segment, total_orders, total_profit, last_order_date

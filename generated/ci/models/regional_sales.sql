@@ -11,6 +11,13 @@ CREATE TABLE IF NOT EXISTS shopverse_analytics.ci_analytics_gold.regional_sales 
 )
 CLUSTER BY (order_month)
 COMMENT = 'Monthly USD revenue and profit per sales region, with the share of each region in the revenue of the month. Incremental: each run recomputes the newest loaded month onwards and merges on (region, order_month).';
+COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.regional_sales.region IS 'Sales region (''Unknown'' for unmapped countries).';
+COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.regional_sales.order_month IS 'First day of the month.';
+COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.regional_sales.total_orders IS 'Revenue-bearing orders in the month.';
+COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.regional_sales.active_customers IS 'Distinct customers with a revenue-bearing order in the month.';
+COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.regional_sales.revenue_usd IS 'Revenue in USD.';
+COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.regional_sales.profit_usd IS 'Profit in USD.';
+COMMENT ON COLUMN shopverse_analytics.ci_analytics_gold.regional_sales.revenue_share IS 'The region''s share of the month''s revenue across all regions.';
 
 INSERT INTO shopverse_analytics.ci_analytics_gold.regional_sales (region, order_month, total_orders, active_customers, revenue_usd, profit_usd, revenue_share)
 SELECT region, order_month, total_orders, active_customers, revenue_usd, profit_usd, revenue_share

@@ -11,3 +11,5 @@ SELECT
 FROM shopverse_analytics.ci_analytics_bronze.bronze_country_regions
 WHERE country IS NOT NULL
 QUALIFY ROW_NUMBER() OVER (PARTITION BY UPPER(TRIM(country)) ORDER BY TRIM(region)) = 1;
+COMMENT ON COLUMN shopverse_analytics.ci_analytics_silver.stg_country_regions.country IS 'ISO 3166-1 alpha-2 country code, upper-cased.';
+COMMENT ON COLUMN shopverse_analytics.ci_analytics_silver.stg_country_regions.region IS 'Sales region of the country.';

@@ -58,3 +58,12 @@ SELECT
     first_order_date,
     last_order_date
 FROM per_customer;
+COMMENT ON COLUMN shopverse_analytics.dev_analytics.int_customer_orders.customer_id IS 'Customer identifier.';
+COMMENT ON COLUMN shopverse_analytics.dev_analytics.int_customer_orders.total_orders IS 'All orders placed, whatever their status.';
+COMMENT ON COLUMN shopverse_analytics.dev_analytics.int_customer_orders.revenue_orders IS 'Orders neither cancelled nor returned.';
+COMMENT ON COLUMN shopverse_analytics.dev_analytics.int_customer_orders.total_revenue_usd IS 'Revenue of revenue-bearing orders, in USD.';
+COMMENT ON COLUMN shopverse_analytics.dev_analytics.int_customer_orders.total_profit IS 'Profit of revenue-bearing orders, in USD.';
+COMMENT ON COLUMN shopverse_analytics.dev_analytics.int_customer_orders.total_net_paid_usd IS 'Amount collected net of refunds, in USD.';
+COMMENT ON COLUMN shopverse_analytics.dev_analytics.int_customer_orders.avg_order_value_usd IS 'total_revenue_usd / revenue_orders; NULL without revenue orders.';
+COMMENT ON COLUMN shopverse_analytics.dev_analytics.int_customer_orders.first_order_date IS 'Date of the customer''s first order in the window.';
+COMMENT ON COLUMN shopverse_analytics.dev_analytics.int_customer_orders.last_order_date IS 'Date of the customer''s latest order in the window.';

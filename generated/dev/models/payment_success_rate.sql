@@ -50,3 +50,7 @@ SELECT
     COUNT(*) AS total_payments
 FROM __shopc_cte__int_payments_usd
 GROUP BY payment_method;
+COMMENT ON COLUMN shopverse_analytics.dev_analytics_gold.payment_success_rate.payment_method IS 'Instrument used.';
+COMMENT ON COLUMN shopverse_analytics.dev_analytics_gold.payment_success_rate.success_rate IS 'Successful attempts / all attempts, between 0 and 1.';
+COMMENT ON COLUMN shopverse_analytics.dev_analytics_gold.payment_success_rate.total_volume IS 'Value of all attempts with this method, in USD.';
+COMMENT ON COLUMN shopverse_analytics.dev_analytics_gold.payment_success_rate.total_payments IS 'Number of attempts with this method.';

@@ -23,3 +23,11 @@ SELECT
 FROM shopverse_analytics.dev_analytics_bronze.bronze_products
 WHERE product_id IS NOT NULL
 QUALIFY ROW_NUMBER() OVER (PARTITION BY product_id ORDER BY updated_at DESC) = 1;
+COMMENT ON COLUMN shopverse_analytics.dev_analytics_silver.stg_products.product_id IS 'Product identifier.';
+COMMENT ON COLUMN shopverse_analytics.dev_analytics_silver.stg_products.product_name IS 'Display name of the product, trimmed.';
+COMMENT ON COLUMN shopverse_analytics.dev_analytics_silver.stg_products.category IS 'Top-level category; ''Uncategorised'' when missing.';
+COMMENT ON COLUMN shopverse_analytics.dev_analytics_silver.stg_products.subcategory IS 'Subcategory.';
+COMMENT ON COLUMN shopverse_analytics.dev_analytics_silver.stg_products.brand IS 'Brand.';
+COMMENT ON COLUMN shopverse_analytics.dev_analytics_silver.stg_products.list_price IS 'Catalogue price in USD.';
+COMMENT ON COLUMN shopverse_analytics.dev_analytics_silver.stg_products.unit_cost IS 'Standard unit cost in USD.';
+COMMENT ON COLUMN shopverse_analytics.dev_analytics_silver.stg_products.is_active IS 'Whether the product is currently sold (missing means active).';

@@ -41,3 +41,11 @@ SELECT
     SUM(revenue_usd) OVER (ORDER BY order_date ROWS BETWEEN 6 PRECEDING AND CURRENT ROW) AS revenue_usd_7d,
     revenue_usd - LAG(revenue_usd) OVER (ORDER BY order_date) AS revenue_change_usd
 FROM daily;
+COMMENT ON COLUMN shopverse_analytics.gold.daily_revenue.order_date IS 'Calendar date.';
+COMMENT ON COLUMN shopverse_analytics.gold.daily_revenue.total_orders IS 'Orders placed that day, whatever their status.';
+COMMENT ON COLUMN shopverse_analytics.gold.daily_revenue.revenue_orders IS 'Orders placed that day that were neither cancelled nor returned.';
+COMMENT ON COLUMN shopverse_analytics.gold.daily_revenue.unique_customers IS 'Distinct customers who ordered that day.';
+COMMENT ON COLUMN shopverse_analytics.gold.daily_revenue.revenue_usd IS 'Revenue of revenue-bearing orders, in USD.';
+COMMENT ON COLUMN shopverse_analytics.gold.daily_revenue.profit_usd IS 'Profit of revenue-bearing orders, in USD.';
+COMMENT ON COLUMN shopverse_analytics.gold.daily_revenue.revenue_usd_7d IS 'Revenue of this order date and the six order dates before it, in USD.';
+COMMENT ON COLUMN shopverse_analytics.gold.daily_revenue.revenue_change_usd IS 'revenue_usd minus the previous order date''s revenue_usd; NULL on the first day.';

@@ -33,3 +33,11 @@ SELECT
     CAST(ROUND(profit_usd / NULLIF(revenue_usd, 0), 4) AS NUMBER(9, 4)) AS profit_margin,
     RANK() OVER (PARTITION BY category ORDER BY revenue_usd DESC NULLS LAST) AS category_revenue_rank
 FROM per_product;
+COMMENT ON COLUMN shopverse_analytics.gold.product_performance.product_id IS 'Product identifier.';
+COMMENT ON COLUMN shopverse_analytics.gold.product_performance.product_name IS 'Display name of the product.';
+COMMENT ON COLUMN shopverse_analytics.gold.product_performance.category IS 'Category of the product.';
+COMMENT ON COLUMN shopverse_analytics.gold.product_performance.units_sold IS 'Units of revenue-bearing orders.';
+COMMENT ON COLUMN shopverse_analytics.gold.product_performance.revenue_usd IS 'Revenue of revenue-bearing orders, in USD.';
+COMMENT ON COLUMN shopverse_analytics.gold.product_performance.profit_usd IS 'Profit of revenue-bearing orders, in USD.';
+COMMENT ON COLUMN shopverse_analytics.gold.product_performance.profit_margin IS 'profit_usd / revenue_usd; NULL without revenue.';
+COMMENT ON COLUMN shopverse_analytics.gold.product_performance.category_revenue_rank IS '1 for the product with the highest revenue in its category.';

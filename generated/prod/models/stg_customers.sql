@@ -39,3 +39,12 @@ SELECT
 FROM latest AS c
 LEFT JOIN shopverse_analytics.silver.stg_country_regions AS r
     ON c.country = r.country;
+COMMENT ON COLUMN shopverse_analytics.silver.stg_customers.customer_id IS 'Customer identifier.';
+COMMENT ON COLUMN shopverse_analytics.silver.stg_customers.name IS 'Full name of the customer, trimmed.';
+COMMENT ON COLUMN shopverse_analytics.silver.stg_customers.email IS 'Contact e-mail address, trimmed and lower-cased.';
+COMMENT ON COLUMN shopverse_analytics.silver.stg_customers.country IS 'ISO 3166-1 alpha-2 code of the billing country.';
+COMMENT ON COLUMN shopverse_analytics.silver.stg_customers.region IS 'Sales region from stg_country_regions; ''Unknown'' when the country is not mapped.';
+COMMENT ON COLUMN shopverse_analytics.silver.stg_customers.segment IS 'Commercial segment, lower-cased.';
+COMMENT ON COLUMN shopverse_analytics.silver.stg_customers.city IS 'Billing city.';
+COMMENT ON COLUMN shopverse_analytics.silver.stg_customers.signup_date IS 'Date the account was opened.';
+COMMENT ON COLUMN shopverse_analytics.silver.stg_customers.updated_at IS 'When this version of the customer was written.';

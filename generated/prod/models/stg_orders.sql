@@ -14,6 +14,17 @@ CREATE TABLE IF NOT EXISTS shopverse_analytics.silver.stg_orders (
     updated_at TIMESTAMP_NTZ
 )
 COMMENT = 'Orders of the last `incremental_window_days` days (30 by default), one row per order at its latest version, with the line profit computed by calculate_profit. Rows whose profit cannot be computed (missing inputs, negative quantity) are dropped. Incremental runs merge only order versions newer than the newest one already loaded.';
+COMMENT ON COLUMN shopverse_analytics.silver.stg_orders.order_id IS 'Order identifier (unique after de-duplication).';
+COMMENT ON COLUMN shopverse_analytics.silver.stg_orders.customer_id IS 'Customer who placed the order.';
+COMMENT ON COLUMN shopverse_analytics.silver.stg_orders.product_id IS 'Product ordered.';
+COMMENT ON COLUMN shopverse_analytics.silver.stg_orders.quantity IS 'Units ordered (never negative here, see profit).';
+COMMENT ON COLUMN shopverse_analytics.silver.stg_orders.selling_price IS 'Unit selling price in the order currency.';
+COMMENT ON COLUMN shopverse_analytics.silver.stg_orders.cost_price IS 'Unit cost price in the order currency.';
+COMMENT ON COLUMN shopverse_analytics.silver.stg_orders.profit IS 'Line profit in the order currency, from calculate_profit.';
+COMMENT ON COLUMN shopverse_analytics.silver.stg_orders.order_date IS 'Calendar date the order was placed.';
+COMMENT ON COLUMN shopverse_analytics.silver.stg_orders.currency IS 'ISO 4217 code of the order currency, upper-cased.';
+COMMENT ON COLUMN shopverse_analytics.silver.stg_orders.status IS 'Fulfilment status, lower-cased.';
+COMMENT ON COLUMN shopverse_analytics.silver.stg_orders.updated_at IS 'When this version of the order was written; the incremental high-water mark.';
 
 INSERT INTO shopverse_analytics.silver.stg_orders (order_id, customer_id, product_id, quantity, selling_price, cost_price, profit, order_date, currency, status, updated_at)
 SELECT order_id, customer_id, product_id, quantity, selling_price, cost_price, profit, order_date, currency, status, updated_at

@@ -150,6 +150,7 @@ BEGIN
     INNER JOIN analytics.dev_analytics_bronze.customers AS c
         ON c.customer_id = o.customer_id
     GROUP BY o.customer_id, c.region;
+    COMMENT ON COLUMN analytics.dev_analytics.customer_totals.customer_id IS 'The customer.';
     SELECT COUNT(*) INTO :affected FROM analytics.dev_analytics.customer_totals;
     INSERT INTO ANALYTICS.DEV_ANALYTICS.SHOPC_AUDIT_LOG (model_name, run_kind, run_started_at, run_completed_at, rows_affected, dbt_version, target_name, target_database, target_schema, target_warehouse, status, error_message)
     SELECT 'customer_totals', 'model', :started_at, CURRENT_TIMESTAMP(), :affected, 'shopc', 'dev', 'ANALYTICS', 'DEV_ANALYTICS', 'TRANSFORM_WH', 'SUCCESS', NULL;

@@ -96,7 +96,9 @@ DECLARE
     affected INTEGER DEFAULT 0;
     failure VARCHAR DEFAULT NULL;
 BEGIN
-    CREATE OR REPLACE VIEW analytics.dev_analytics.a
+    CREATE OR REPLACE VIEW analytics.dev_analytics.a (
+        x COMMENT 'col\r\nDROP'
+    )
         COMMENT = 'first\r\nDROP TABLE x; --\rsecond third'
     AS
     SELECT

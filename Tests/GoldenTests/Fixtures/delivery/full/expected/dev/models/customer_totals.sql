@@ -24,3 +24,4 @@ FROM __shopc_cte__recent_orders AS o
 INNER JOIN analytics.dev_analytics_bronze.customers AS c
     ON c.customer_id = o.customer_id
 GROUP BY o.customer_id, c.region;
+COMMENT ON COLUMN analytics.dev_analytics.customer_totals.customer_id IS 'The customer.';
