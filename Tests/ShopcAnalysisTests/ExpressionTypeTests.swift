@@ -84,7 +84,9 @@ final class ExpressionTypeTests: XCTestCase {
         ("MONTHS_BETWEEN(dt, dt)", "NUMBER(38,6)"), ("YEAR(dt)", "NUMBER(38,0)"), ("MONTH(ts)", "NUMBER(38,0)"), ("DAYOFWEEK(dt)", "NUMBER(38,0)"),
         ("DAYNAME(dt)", "VARCHAR(3)"), ("HOUR(tm)", "NUMBER(38,0)"), ("WEEKISO(dt)", "NUMBER(38,0)"), ("QUARTER(dt)", "NUMBER(38,0)"),
         ("NEXT_DAY(dt, 'mo')", "DATE"), ("DATE_FROM_PARTS(2024, 1, 1)", "DATE"), ("TIMESTAMP_FROM_PARTS(2024, 1, 1, 0, 0, 0)", "TIMESTAMP_NTZ"),
-        ("CONVERT_TIMEZONE('UTC', tl)", "TIMESTAMP_TZ"), ("TIME_SLICE(ts, 15, 'MINUTE')", "TIMESTAMP_NTZ"), ("TIMESTAMPDIFF(hour, ts, ts)", "NUMBER(38,0)"),
+        ("CONVERT_TIMEZONE('UTC', tl)", "TIMESTAMP_TZ"), ("CONVERT_TIMEZONE('UTC', 'America/New_York', ts)", "TIMESTAMP_NTZ"),
+        ("DATEADD(DAYS, 1, dt)", "DATE"), ("DATE_TRUNC('WEEK_ISO', dt)", "DATE"), ("DATE_PART(epoch_second, ts)", "NUMBER(38,0)"),
+        ("TIME_SLICE(ts, 15, 'MINUTE')", "TIMESTAMP_NTZ"), ("TIMESTAMPDIFF(hour, ts, ts)", "NUMBER(38,0)"),
         // Context
         ("CURRENT_DATE", "DATE"), ("CURRENT_DATE()", "DATE"), ("CURRENT_TIMESTAMP", "TIMESTAMP_LTZ"), ("CURRENT_TIME()", "TIME"),
         ("SYSDATE()", "TIMESTAMP_NTZ"), ("GETDATE()", "TIMESTAMP_LTZ"), ("CURRENT_USER()", "VARCHAR"), ("CURRENT_ROLE()", "VARCHAR"),
@@ -92,6 +94,8 @@ final class ExpressionTypeTests: XCTestCase {
         ("IS_ROLE_IN_SESSION('ADMIN')", "BOOLEAN"),
         // Conversion
         ("TO_CHAR(dt, 'YYYY-MM')", "VARCHAR"), ("TO_VARCHAR(n)", "VARCHAR"), ("TO_NUMBER(s)", "NUMBER(38,0)"), ("TRY_TO_NUMBER(s)", "NUMBER(38,0)"),
+        ("TO_NUMBER(s, 10, 3)", "NUMBER(10,3)"), ("TRY_TO_NUMBER(s, 38, 2)", "NUMBER(38,2)"), ("TO_DECIMAL(s, '99.9', 9, 1)", "NUMBER(9,1)"),
+        ("TRY_TO_DECIMAL(s, 12)", "NUMBER(12,0)"), ("TO_NUMERIC(s, '999')", "NUMBER(38,0)"), ("TO_NUMBER(s, n, 2)", "UNKNOWN"),
         ("TO_DOUBLE(s)", "FLOAT"), ("TO_BOOLEAN(s)", "BOOLEAN"), ("TO_DATE(s)", "DATE"), ("TRY_TO_DATE(s, 'YYYY-MM-DD')", "DATE"),
         ("TO_TIMESTAMP(s)", "TIMESTAMP_NTZ"), ("TO_TIMESTAMP_LTZ(s)", "TIMESTAMP_LTZ"), ("TO_TIMESTAMP_TZ(s)", "TIMESTAMP_TZ"),
         ("TO_TIME(s)", "TIME"), ("TO_VARIANT(n)", "VARIANT"), ("TO_ARRAY(n)", "ARRAY"), ("TO_OBJECT(v)", "OBJECT"), ("PARSE_JSON(s)", "VARIANT"),
@@ -143,6 +147,11 @@ final class ExpressionTypeTests: XCTestCase {
         ("ROUND('x', 2)", .functionArgumentType), ("DATEADD(day, 1, 'soon')", .functionArgumentType),
         ("TO_DATE('banana')", .functionArgumentType), ("'abc'::NUMBER", .functionArgumentType), ("CAST('maybe' AS BOOLEAN)", .functionArgumentType),
         ("TO_NUMBER('')", .functionArgumentType), ("TO_TIMESTAMP('never')", .functionArgumentType),
+        // Precision and scale out of range; date and time parts Snowflake does not know.
+        ("TO_NUMBER(s, 39, 2)", .functionArgumentType), ("TRY_TO_DECIMAL(s, 5, 6)", .functionArgumentType),
+        ("DATEDIFF('dya', dt, dt)", .functionArgumentType), ("DATE_TRUNC('mnth', dt)", .functionArgumentType),
+        ("DATEADD(wek, 1, dt)", .functionArgumentType), ("DATE_PART('yeer', dt)", .functionArgumentType),
+        ("EXTRACT(yeer FROM dt)", .functionArgumentType), ("LAST_DAY(dt, 'fortnight')", .functionArgumentType),
     ]
 
     func testTypeErrors() {

@@ -166,7 +166,8 @@ extension QueryBinder {
                 checkComparable(tv, Typed(type: first.type), at: range, context)
             }
             return derived(.boolean, [tv, Typed(type: .boolean, lineage: lineageOf(shape))])
-        case .extract(_, let value, _):
+        case .extract(let part, let value, _):
+            if !part.quoted { checkDatePart(part.name, function: "EXTRACT", at: part.range) }
             let t = typeExpr(value, &context)
             checkArgument(t, .temporal, function: "EXTRACT", position: 2, at: value.range)
             return derived(.integer, t)

@@ -17,7 +17,8 @@ extension QueryBinder {
         if call.over == nil, signature?.kind == .aggregate { context.clause = .other }
         for i in call.arguments.indices {
             let kind = signature.map { i < $0.arguments.count ? $0.arguments[i] : .any } ?? .any
-            if kind == .datePart, Self.isDatePart(call.arguments[i].value) {
+            if kind == .datePart, let part = Self.datePart(call.arguments[i].value) {
+                checkDatePart(part, function: name, at: call.arguments[i].value.range)
                 args.append(Typed(type: .text, stringLiteral: true))
                 continue
             }
@@ -130,16 +131,58 @@ extension QueryBinder {
         }
     }
 
-    /// `day`, `'month'`: a date or time part, not a column.
-    static func isDatePart(_ expr: Expr) -> Bool {
+    /// `day`, `'month'`: a date or time part, not a column; its text, or nil.
+    static func datePart(_ expr: Expr) -> String? {
         switch expr {
-        case .column(let ref): return ref.parts.count == 1 && ref.parts[0].quoted == false
+        case .column(let ref): return ref.parts.count == 1 && ref.parts[0].quoted == false ? ref.parts[0].name : nil
         case .literal(let l):
-            if case .string = l.kind { return true }
-            return false
-        default: return false
+            if case .string(let text) = l.kind { return text }
+            return nil
+        default: return nil
         }
     }
+
+    /// Reports a date or time part Snowflake does not know (`'dya'`, `mnth`): it fails when the
+    /// statement compiles.
+    mutating func checkDatePart(_ part: String, function: String, at range: SourceRange) {
+        let lower = part.lowercased()
+        guard !Self.dateParts.contains(lower) else { return }
+        let notes = Suggestion.note(for: lower, in: Self.datePartNames).map { [$0] } ?? []
+        error(.functionArgumentType, "'\(part)' is not a date or time part that \(function) knows (year, quarter, month, week, day, hour, minute, second…)",
+              at: range, notes: notes)
+    }
+
+    /// The full names of the date and time parts, which suggestions offer.
+    static let datePartNames = [
+        "year", "quarter", "month", "week", "week_iso", "day", "dayofweek", "dayofweek_iso", "dayofyear", "yearofweek",
+        "yearofweekiso", "hour", "minute", "second", "millisecond", "microsecond", "nanosecond", "epoch_second",
+        "epoch_millisecond", "epoch_microsecond", "epoch_nanosecond", "timezone_hour", "timezone_minute",
+    ]
+
+    /// Snowflake's date and time parts and their abbreviations, lower case ("Supported date and
+    /// time parts" in its documentation). A part some functions do not take (DATEADD with
+    /// `dayofweek`) is not reported: only names that are no part at all.
+    static let dateParts: Set<String> = [
+        "year", "y", "yy", "yyy", "yyyy", "yr", "years", "yrs",
+        "month", "mm", "mon", "mons", "months",
+        "day", "d", "dd", "days", "dayofmonth",
+        "dayofweek", "weekday", "dow", "dw",
+        "dayofweek_iso", "dayofweekiso", "weekday_iso", "dow_iso", "dw_iso",
+        "dayofyear", "yearday", "doy", "dy",
+        "week", "w", "wk", "weekofyear", "woy", "wy",
+        "week_iso", "weekiso", "weekofyeariso", "weekofyear_iso",
+        "quarter", "q", "qtr", "qtrs", "quarters",
+        "yearofweek", "yearofweekiso",
+        "hour", "h", "hh", "hr", "hours", "hrs",
+        "minute", "m", "mi", "min", "minutes", "mins",
+        "second", "s", "sec", "seconds", "secs",
+        "millisecond", "ms", "msec", "milliseconds",
+        "microsecond", "us", "usec", "microseconds",
+        "nanosecond", "ns", "nsec", "nanosec", "nsecond", "nanoseconds", "nanosecs", "nseconds",
+        "epoch_second", "epoch", "epoch_seconds", "epoch_millisecond", "epoch_milliseconds",
+        "epoch_microsecond", "epoch_microseconds", "epoch_nanosecond", "epoch_nanoseconds",
+        "timezone_hour", "tzh", "timezone_minute", "tzm",
+    ]
 
     /// `1 argument`, `2 to 3 arguments`, `at least 1 argument`.
     static func describe(_ arity: ClosedRange<Int>) -> String {
@@ -233,6 +276,33 @@ extension QueryBinder {
         case .textOf(let i):
             if case .varchar(let n) = arg(i) { return .varchar(n) }
             return .text
+        case .decimal:
+            return decimalType(signature.name, call: call)
+        case .byArgumentCount(let types):
+            return types[args.count] ?? .unknown
         }
+    }
+
+    /// The type of `TO_NUMBER(expr [, format] [, precision [, scale]])`: a string literal second
+    /// argument is the format; the precision and scale must be integer literals (Snowflake takes
+    /// only constants there). Unknown when they are not literals, so that no typed DDL is made
+    /// from a guess.
+    mutating func decimalType(_ name: String, call: FunctionCall) -> SQLType {
+        var rest = call.arguments.dropFirst().map(\.value)
+        if let first = rest.first, case .literal(let l) = first, case .string = l.kind { rest.removeFirst() }
+        guard let precisionExpr = rest.first else { return .integer }
+        func integer(_ e: Expr) -> Int? {
+            if case .literal(let l) = e, case .number(let text) = l.kind { return Int(text) }
+            return nil
+        }
+        guard rest.count <= 2, let precision = integer(precisionExpr) else { return .unknown }
+        let scale = rest.count == 2 ? integer(rest[1]) : 0
+        guard let scale else { return .unknown }
+        guard (1...38).contains(precision), (0...precision).contains(scale) else {
+            error(.functionArgumentType, "\(name) takes a precision from 1 to 38 and a scale from 0 to the precision, not (\(precision), \(scale))",
+                  at: precisionExpr.range)
+            return .unknown
+        }
+        return .number(precision: precision, scale: scale)
     }
 }

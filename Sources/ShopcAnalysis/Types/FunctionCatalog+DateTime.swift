@@ -2,7 +2,7 @@ extension FunctionCatalog {
     /// Date and time functions.
     static let dateTimeFunctions: [FunctionSignature] = [
         .init("ADD_MONTHS", .scalar, 2...2, .argument(0), [.temporal, .numeric]),
-        .init("CONVERT_TIMEZONE", .scalar, 2...3, .fixed(.timestampTZ)),
+        .init("CONVERT_TIMEZONE", .scalar, 2...3, .byArgumentCount([2: .timestampTZ, 3: .timestampNTZ])),
         .init("DATE_FROM_PARTS", .scalar, 3...3, .fixed(.date), [.numeric, .numeric, .numeric]),
         .init("DATEFROMPARTS", .scalar, 3...3, .fixed(.date), [.numeric, .numeric, .numeric]),
         .init("TIME_FROM_PARTS", .scalar, 3...4, .fixed(.time), [.numeric, .numeric, .numeric, .numeric]),

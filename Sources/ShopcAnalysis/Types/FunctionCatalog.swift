@@ -47,6 +47,11 @@ public enum ReturnRule: Sendable {
     case modulo
     /// A VARCHAR as long as argument i (UPPER, TRIM…).
     case textOf(Int)
+    /// `TO_NUMBER(expr [, format] [, precision [, scale]])` and its kin: NUMBER(precision, scale)
+    /// from literal arguments after an optional format string, NUMBER(38, 0) without them.
+    case decimal
+    /// A type per number of arguments (`CONVERT_TIMEZONE`: TIMESTAMP_TZ with two, NTZ with three).
+    case byArgumentCount([Int: SQLType])
 }
 
 /// One entry of the function catalog: name, kind, how many arguments it takes, what they must
