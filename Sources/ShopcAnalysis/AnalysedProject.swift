@@ -60,8 +60,10 @@ public struct TargetInfo: Sendable, Equatable {
     public var database: String
     public var schema: String
     public var warehouse: String
-    public var warehouseSize: String
-    public var autoSuspend: Int
+    /// The warehouse size and auto-suspend seconds the target sets; nil leaves them to
+    /// Snowflake's default on creation and untouched on an existing warehouse.
+    public var warehouseSize: String?
+    public var autoSuspend: Int?
     public var role: String
     /// Names of environment variables the runner must provide (never values).
     public var accountEnv: String?

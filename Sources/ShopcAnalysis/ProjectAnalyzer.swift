@@ -288,7 +288,7 @@ public struct ProjectAnalyzer {
     static func targetInfo(_ t: TargetSpec) -> TargetInfo {
         TargetInfo(
             name: t.name.value, database: t.database.value, schema: t.schema.value, warehouse: t.warehouse.value,
-            warehouseSize: t.warehouseSize?.value ?? "XSMALL", autoSuspend: t.autoSuspend?.value ?? 60, role: t.role.value,
+            warehouseSize: t.warehouseSize?.value, autoSuspend: t.autoSuspend?.value, role: t.role.value,
             accountEnv: t.accountEnv?.value, userEnv: t.userEnv?.value, privateKeyEnv: t.privateKeyEnv?.value)
     }
 

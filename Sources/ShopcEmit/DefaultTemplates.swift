@@ -471,14 +471,20 @@ public enum DefaultTemplates {
         USE ROLE SYSADMIN;
         CREATE DATABASE IF NOT EXISTS {{ target.database }};
         CREATE WAREHOUSE IF NOT EXISTS {{ target.warehouse }}
-            WITH WAREHOUSE_SIZE = '{{ target.warehouse_size }}'
-            AUTO_SUSPEND = {{ target.auto_suspend }}
-            AUTO_RESUME = TRUE
+            WITH {% if target.warehouse_size %}WAREHOUSE_SIZE = '{{ target.warehouse_size }}'
+            {% endif %}{% if target.auto_suspend is not none %}AUTO_SUSPEND = {{ target.auto_suspend }}
+            {% endif %}AUTO_RESUME = TRUE
             INITIALLY_SUSPENDED = TRUE;
+        {%- if target.warehouse_size or target.auto_suspend is not none %}
         ALTER WAREHOUSE {{ target.warehouse }} SET
+        {%- if target.warehouse_size %}
             WAREHOUSE_SIZE = '{{ target.warehouse_size }}'
+        {%- endif %}
+        {%- if target.auto_suspend is not none %}
             AUTO_SUSPEND = {{ target.auto_suspend }}
+        {%- endif %}
             AUTO_RESUME = TRUE;
+        {%- endif %}
         {% for schema in schemas %}
         CREATE SCHEMA IF NOT EXISTS {{ schema }};
         {%- endfor %}

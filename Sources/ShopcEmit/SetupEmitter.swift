@@ -75,7 +75,7 @@ struct SetupEmitter {
             "header": .string(ModelEmitter.header(["specs/"])), "project": .string(project.name),
             "target": .dict([
                 "name": .string(target.name), "database": .string(target.database), "warehouse": .string(target.warehouse),
-                "warehouse_size": .string(target.warehouseSize), "auto_suspend": .int(target.autoSuspend),
+                "warehouse_size": target.warehouseSize.map { .string($0) } ?? .none, "auto_suspend": target.autoSuspend.map { .int($0) } ?? .none,
             ]),
             "variables": .list(variables().map { .string($0) }), "schemas": .list(allSchemas.map { .string($0) }),
             "file_formats": .list(formats), "integrations": .list(integrations), "stages": .list(stages),
