@@ -174,6 +174,15 @@ def main():
         c, w = r["cold_stages"], r["warm_stages"]
         print(f"| {r['n']} | {r['files']} | {r['mib']:.0f} | {c.get('emit', 0):.3f} | {c.get('write', 0):.3f} | {r['cold']:.3f} ({r['cold_cpu']:.2f}) "
               f"| {r['cp']:.3f} ({r['cp_cpu']:.2f}) | {r['cold'] / r['cp']:.1f} | {c.get('write', 0) / r['cp']:.1f} | {w.get('emit', 0):.3f} | {w.get('write', 0):.3f} | {r['warm']:.3f} |")
+    print()
+    print("floor of compile into an empty folder: it does at least what check does and writes the tree, so on these cores it")
+    print("takes at least (check CPU + cp -r CPU) / cores, however cheap emit becomes (cp -r's CPU stands for the writing)")
+    print("| models | budget: 1.5 x cp -r (s) | floor (s) | floor / cp -r | compile, empty out (s) |")
+    print("|---:|---:|---:|---:|---:|")
+    cores = os.cpu_count() or 1
+    for r in rows:
+        floor = max(r["check"], (r["check_cpu"] + r["cp_cpu"]) / cores)
+        print(f"| {r['n']} | {1.5 * r['cp']:.3f} | {floor:.3f} | {floor / r['cp']:.2f} | {r['cold']:.3f} |")
     parts = sorted({k for r in rows for k in r["warm_stages"] if k.startswith("emit.")})
     if parts:
         print()
