@@ -33,8 +33,11 @@ public struct OutputWriter {
         public var removed: [String] = []
         public var changed: [String] = []
         public var isEmpty: Bool { added.isEmpty && removed.isEmpty && changed.isEmpty }
-        /// A unified diff of every difference (old = on disk, new = compiled).
+        /// A unified diff of every difference (old = on disk, new = compiled); empty when the
+        /// folder does not exist (every file would be an addition).
         public var diff = ""
+        /// Whether the output folder does not exist at all.
+        public var folderMissing = false
     }
 
     /// The folder's files set against the artifact set.
@@ -63,7 +66,9 @@ public struct OutputWriter {
     func compare(_ artifacts: ArtifactSet, withDiff: Bool) throws -> Comparison {
         let root = outputDir.path
         var onDisk: [String] = []
-        if try folderExists() {
+        let exists = try folderExists()
+        let withDiff = withDiff && exists
+        if exists {
             do {
                 onDisk = try POSIXFiles.list(root).files.filter { $0 != Self.marker }
             } catch {
@@ -77,6 +82,7 @@ public struct OutputWriter {
             chunk.map { path in present.contains(path) && POSIXFiles.holds(root + "/" + path, files[path] ?? "") }
         }.flatMap { $0 }
         var comparison = Comparison()
+        comparison.drift.folderMissing = !exists
         func old(_ path: String) -> String {
             (try? POSIXFiles.read(root + "/" + path)).map { String(decoding: $0, as: UTF8.self) } ?? ""
         }

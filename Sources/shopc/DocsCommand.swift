@@ -14,7 +14,7 @@ struct Docs: ParsableCommand {
     @Option(name: .long, help: "Output folder (default: <project-dir>/generated); docs go to its docs/ folder.")
     var out: String?
 
-    @Flag(name: .long, help: "Write nothing; exit 1 with a diff when the docs are out of date.")
+    @Flag(name: .long, help: "Write nothing; exit 2 with a diff when the docs are out of date (1 on errors).")
     var check = false
 
     func validate() throws {
@@ -39,9 +39,7 @@ struct Docs: ParsableCommand {
                     Report.note("shopc: \(outDir)/docs is up to date (\(artifacts.files.count) files)")
                     return
                 }
-                FileHandle.standardOutput.write(Data(drift.diff.utf8))
-                Report.note("shopc: \(outDir)/docs is out of date: \(drift.changed.count) changed, \(drift.added.count) missing, \(drift.removed.count) stale; run `shopc docs`")
-                throw ExitCode(1)
+                throw Report.outOfDate(drift, folder: outDir + "/docs", run: "shopc docs")
             }
             try writer.write(artifacts)
             Report.note(drift.isEmpty

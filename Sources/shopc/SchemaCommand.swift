@@ -12,7 +12,7 @@ struct Schema: ParsableCommand {
     @Option(name: .long, help: "Write the schema to this file instead of standard output.")
     var output: String?
 
-    @Flag(name: .long, help: "With --output: write nothing; exit 1 when the file differs from the schema.")
+    @Flag(name: .long, help: "With --output: write nothing; exit 2 when the file differs from the schema.")
     var check = false
 
     func run() throws {
@@ -26,7 +26,7 @@ struct Schema: ParsableCommand {
             let current = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
             if current != text {
                 Report.note("shopc: \(output) is out of date; run `shopc schema --output \(output)`")
-                throw ExitCode(1)
+                throw Report.outOfDate
             }
             Report.note("shopc: \(output) is up to date")
             return

@@ -108,6 +108,22 @@ enum Report {
 
     /// The exit code of a run that failed with `diagnostics`: 64 when a command-line argument
     /// names nothing (an unknown `--target`: an unlocated SHP1013), 1 otherwise.
+    /// The exit code of a `--check` that finds the output out of date: 2, apart from errors (1),
+    /// so that CI can tell "run the command and commit" from "the specs are broken".
+    static let outOfDate = ExitCode(2)
+
+    /// Reports drift found by a `--check`: the unified diff on standard output (none when the
+    /// folder does not exist: every file would be an addition), and a summary line.
+    static func outOfDate(_ drift: OutputWriter.Drift, folder: String, run command: String) -> ExitCode {
+        if drift.folderMissing {
+            note("shopc: \(folder) does not exist (\(drift.added.count) files missing); run `\(command)`")
+            return outOfDate
+        }
+        FileHandle.standardOutput.write(Data(drift.diff.utf8))
+        note("shopc: \(folder) is out of date: \(drift.changed.count) changed, \(drift.added.count) missing, \(drift.removed.count) stale; run `\(command)`")
+        return outOfDate
+    }
+
     static func exitCode(_ diagnostics: [Diagnostic]) -> ExitCode {
         diagnostics.contains { $0.code == .unknownTarget && $0.location == nil } ? ExitCode(64) : ExitCode(1)
     }
@@ -127,7 +143,7 @@ struct Compile: ParsableCommand {
     @Option(name: .long, help: "Output folder (default: <project-dir>/generated).")
     var out: String?
 
-    @Flag(name: .long, help: "Write nothing; exit 1 with a diff when the output folder is out of date.")
+    @Flag(name: .long, help: "Write nothing; exit 2 with a diff when the output folder is out of date (1 on errors).")
     var check = false
 
     @OptionGroup var selection: SelectionOptions
@@ -176,9 +192,7 @@ struct Compile: ParsableCommand {
                     Report.note("shopc: \(outDir) is up to date (\(artifacts.files.count) files)")
                     return
                 }
-                FileHandle.standardOutput.write(Data(drift.diff.utf8))
-                Report.note("shopc: \(outDir) is out of date: \(drift.changed.count) changed, \(drift.added.count) missing, \(drift.removed.count) stale; run `shopc compile`")
-                throw ExitCode(1)
+                throw Report.outOfDate(drift, folder: outDir, run: "shopc compile")
             }
             let drift = try writer.write(artifacts)
             if output.diagnostics.isEmpty { cache?.record(files, options: cacheKey) }
