@@ -63,7 +63,10 @@ public enum SQLTypeName {
         guard canonical(text) == nil else { return nil }
         let head = text.split(separator: "(").first.map { String($0).trimmingWhitespace().uppercased() } ?? text
         if known[head.split(separator: " ").joined(separator: " ")] != nil {
-            return ("'\(text)' has invalid parameters for \(head) (NUMBER takes precision 1..38 and scale 0..precision; text and binary types one length from 1; time types one precision 0..9)", [])
+            // `{name: amount, type: NUMBER(38,2)}`: in a flow mapping the comma ends the value.
+            let cut = text.contains("(") && !text.contains(")")
+            let notes = cut ? [DiagnosticNote("the type looks cut at a comma: inside `{…}` a comma separates entries, so quote the type (type: \"\(text),…)\")")] : []
+            return ("'\(text)' has invalid parameters for \(head) (NUMBER takes precision 1..38 and scale 0..precision; text and binary types one length from 1; time types one precision 0..9)", notes)
         }
         return ("'\(text)' is not a Snowflake data type", Suggestion.note(for: head, in: names).map { [$0] } ?? [])
     }

@@ -55,6 +55,9 @@ struct MappingReader {
                 notes.append(note)
             } else if let explanation = Self.dbtOnly[key] {
                 notes.append(DiagnosticNote("'\(key)' is dbt's; \(explanation)"))
+            } else if key.hasSuffix(")"), key.dropLast().allSatisfy({ $0.isASCII && ($0.isNumber || $0 == " ") }) {
+                // `{name: amount, type: NUMBER(38,2)}`: the comma split the type into a second entry.
+                notes.append(DiagnosticNote("this looks like the end of a type cut at a comma: inside `{…}` a comma separates entries, so quote the type"))
             }
             diagnostics.error(.unknownKey, "unknown key '\(key)' in \(what)", at: node.entries[index].key.location, notes: notes)
         }
