@@ -111,7 +111,13 @@ struct TypeChecker: Sendable {
         let declared = DeclaredColumns(spec)
         ContractChecker.check(spec, declared: declared, produced: shape, &problems)
         ContractChecker.checkKeys(spec, produced: shape, &problems)
-        let schema = NodeSchema.model(spec, declared: declared, inferred: shape).relation()
+        // A model whose SQL names a column that does not exist offers its readers its declared
+        // columns, or else a relation of unknown shape: its select list may carry the typo as a
+        // column name (`plan_tierr`), and a reader of the right name would get a second error
+        // whose did-you-mean proposes the typo. One typo, one error.
+        var offered = shape
+        if problems.contains(where: { $0.code == .unresolvedColumn }) { offered.open = true }
+        let schema = NodeSchema.model(spec, declared: declared, inferred: offered).relation()
         if let incremental = build.incrementalQuery, let incrementalTrace = trace.incremental {
             var second = makeBinder(incrementalTrace, lookup: lookup, schemas: schemas, injected: injected, own: (.model(name), schema))
             let incrementalShape = second.bindQuery(incremental)
