@@ -88,6 +88,7 @@ public enum DiagnosticCode: String, Sendable, Codable, Hashable, CaseIterable, C
     case aggregateNotAllowed = "SHP4026"
     case notGrouped = "SHP4027"
     case rowCount = "SHP4028"
+    case outerAggregate = "SHP4029"
 
     // MARK: Ingestion and platform
     case unknownOption = "SHP5001"

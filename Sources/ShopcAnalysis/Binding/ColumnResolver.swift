@@ -9,12 +9,25 @@ extension QueryBinder {
         guard let name = ref.column else { return .unknown }
         let key = name.normalized
         if ref.parts.count == 1 {
-            if context.lambdaNames.contains(key) { return Typed(type: context.lambdaTypes[key] ?? .unknown) }
-            if let found = lookupUnqualified(name, in: context.scope, reportAmbiguity: true) { return found }
-            if let alias = context.aliases[key] { return alias }
+            if context.lambdaNames.contains(key) {
+                localColumnReads += 1
+                return Typed(type: context.lambdaTypes[key] ?? .unknown)
+            }
+            if let found = lookupUnqualified(name, in: context.scope, reportAmbiguity: true) {
+                localColumnReads += 1
+                return found
+            }
+            if let alias = context.aliases[key] {
+                localColumnReads += 1
+                return alias
+            }
             if context.scope.hierarchical && key == "LEVEL" { return Typed(type: .integer) }
             for scope in outer.reversed() {
-                if let found = lookupUnqualified(name, in: scope, reportAmbiguity: false) { return found }
+                if let found = lookupUnqualified(name, in: scope, reportAmbiguity: false) {
+                    outerColumnReads += 1
+                    lastOuterColumn = name
+                    return found
+                }
             }
             if context.scope.relations.contains(where: { $0.open }) || outer.contains(where: { $0.relations.contains { $0.open } }) {
                 return Typed(type: .unknown, columnName: name)
@@ -27,6 +40,12 @@ extension QueryBinder {
         for depth in 0...outer.count {
             let relations = depth == 0 ? context.scope.relations : outer[outer.count - depth].relations
             guard let index = relations.lastIndex(where: { $0.key == qualifier }) else { continue }
+            if depth == 0 {
+                localColumnReads += 1
+            } else {
+                outerColumnReads += 1
+                lastOuterColumn = name
+            }
             if let column = relations[index].column(key) {
                 return Typed(type: column.type, lineage: column.lineage, columnName: column.name)
             }

@@ -15,6 +15,7 @@ extension QueryBinder {
         // an expression leaves its context as it found it.
         let clause = context.clause
         if call.over == nil, signature?.kind == .aggregate { context.clause = .other }
+        let reads = (local: localColumnReads, outer: outerColumnReads)
         for i in call.arguments.indices {
             let kind = signature.map { i < $0.arguments.count ? $0.arguments[i] : .any } ?? .any
             if kind == .datePart, let part = Self.datePart(call.arguments[i].value) {
@@ -25,6 +26,14 @@ extension QueryBinder {
             args.append(typeExpr(call.arguments[i].value, &context))
         }
         context.clause = clause
+        if call.over == nil, signature?.kind == .aggregate, !outer.isEmpty, localColumnReads == reads.local,
+            outerColumnReads > reads.outer, let column = lastOuterColumn
+        {
+            let (location, notes) = place(call.range, notes: [
+                DiagnosticNote("it does not read this subquery's FROM; name a column of the subquery's own tables (qualify it)"),
+            ])
+            diagnostics.append(.warning(.outerAggregate, "\(name) reads only columns of the enclosing query ('\(column)'): in SQL that makes it an aggregate of the enclosing query, not of this subquery's rows", at: location, notes: notes))
+        }
         var windowParts: [Typed] = []
         if let over = call.over {
             for e in over.partitionBy { windowParts.append(typeExpr(e, &context)) }

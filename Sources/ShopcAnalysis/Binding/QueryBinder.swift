@@ -53,6 +53,12 @@ struct QueryBinder {
     var joins: LineageSet = [:]
     var cteStack: [[String: ScopeRelation]] = []
     var outer: [FromScope] = []
+    /// Column references resolved so far in the query's own scope and in enclosing ones, and the
+    /// last enclosing column read (an aggregate of a subquery that reads only enclosing columns
+    /// belongs to the enclosing query: SHP4029).
+    var localColumnReads = 0
+    var outerColumnReads = 0
+    var lastOuterColumn: Identifier?
 
     init(
         locate: @escaping (Int) -> SourceLocation?, resolveTable: @escaping ([Identifier]) -> ScopeRelation?,
