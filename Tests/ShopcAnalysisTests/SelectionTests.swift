@@ -147,6 +147,57 @@ final class SelectionTests: XCTestCase {
         XCTAssertTrue(incremental.breaking)
     }
 
+    /// source:, config. and @, over raw.orders → a → b → c, raw.customers → b, a → d.
+    func testSourceConfigAndAtSelectors() throws {
+        let yaml = """
+        project:
+          name: p
+          default_target: dev
+          targets:
+            dev: {database: D, schema: S, warehouse: W, role: R}
+        sources:
+          - name: raw
+            schema: bronze
+            tables:
+              - {name: orders, columns: [{name: id, type: 'NUMBER(38,0)'}]}
+              - {name: customers, columns: [{name: id, type: 'NUMBER(38,0)'}]}
+        models:
+          - {name: a, sql: "SELECT id FROM {{ source('raw', 'orders') }}"}
+          - {name: b, materialized: table, sql: "SELECT a.id FROM {{ ref('a') }} AS a JOIN {{ source('raw', 'customers') }} AS c ON c.id = a.id"}
+          - {name: c, schema: marts, sql: "SELECT id FROM {{ ref('b') }}"}
+          - {name: d, materialized: incremental, unique_key: id, sql: "SELECT id FROM {{ ref('a') }}"}
+        """
+        let selector = NodeSelector(project: try project(yaml), state: nil)
+        func names(_ select: String) throws -> ([String], [DiagnosticCode]) {
+            var d = Diagnostics()
+            let names = selector.select(try SelectorParser.parse([select]), exclude: nil, &d).map(\.name)
+            return (names.sorted(), d.all.map(\.code))
+        }
+        XCTAssertEqual(try names("source:raw.orders+").0, ["a", "b", "c", "d"])
+        XCTAssertEqual(try names("source:raw.orders+1").0, ["a"])
+        XCTAssertEqual(try names("source:raw.orders+2").0, ["a", "b", "d"])
+        XCTAssertEqual(try names("source:raw.customers+").0, ["b", "c"])
+        XCTAssertEqual(try names("source:raw+1").0, ["a", "b"])
+        XCTAssertEqual(try names("source:RAW.cust*+1").0, ["b"])
+        // Alone, a source selects no model, and says how to select its readers.
+        XCTAssertEqual(try names("source:raw.orders").0, [])
+        XCTAssertEqual(try names("source:raw.orders").1, [.selectsNothing])
+        XCTAssertEqual(try names("source:raw.invoices+").1, [.invalidSelector])
+        XCTAssertEqual(try names("config.materialized:incremental").0, ["d"])
+        XCTAssertEqual(try names("config.materialized:view").0, ["a", "c"])
+        XCTAssertEqual(try names("config.incremental_strategy:merge").0, ["d"])
+        XCTAssertEqual(try names("config.schema:marts").0, ["c"])
+        XCTAssertEqual(try names("config.materialized:tabel").1, [.invalidSelector])
+        // @b: b, its descendant c, and every ancestor of either (a): not d, a sibling.
+        XCTAssertEqual(try names("@b").0, ["a", "b", "c"])
+        XCTAssertEqual(try names("@source:raw.customers").0, ["a", "b", "c"])
+        XCTAssertThrowsError(try SelectorParser.term("@+b"))
+        XCTAssertThrowsError(try SelectorParser.term("config.materialised:table")) { error in
+            XCTAssertEqual((error as? SelectorError)?.notes.first, "did you mean 'config.materialized:'?")
+        }
+        XCTAssertThrowsError(try SelectorParser.term("source:a.b.c+"))
+    }
+
     func testGlobs() {
         XCTAssertTrue(Glob.matchesPath("specs/models/gold/*", "specs/models/gold/a.yml"))
         XCTAssertFalse(Glob.matchesPath("specs/models/*", "specs/models/gold/a.yml"))

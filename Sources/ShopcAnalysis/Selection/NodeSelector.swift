@@ -59,10 +59,48 @@ public struct NodeSelector {
     }
 
     func evaluate(_ term: SelectorTerm, _ d: inout Diagnostics) -> Set<String> {
+        if case .source(let pattern) = term.method { return evaluateSource(pattern, term, &d) }
         let base = match(term, &d)
         var out = base
         if let depth = term.parents { out.formUnion(walk(from: base, edges: parents, depth: depth)) }
         if let depth = term.children { out.formUnion(walk(from: base, edges: children, depth: depth)) }
+        if term.withAncestorsOfDescendants {
+            let descendants = walk(from: base, edges: children, depth: .unbounded)
+            out.formUnion(walk(from: descendants, edges: parents, depth: .unbounded))
+        }
+        return out
+    }
+
+    /// `source:raw.orders+`: a source is not a model, so alone it selects nothing (a warning);
+    /// its direct readers are its first level of children.
+    func evaluateSource(_ pattern: String, _ term: SelectorTerm, _ d: inout Diagnostics) -> Set<String> {
+        let tables = project.sources.flatMap { source in source.tables.map { (source: source.name, table: $0.name) } }
+        let (sourcePattern, tablePattern) = pattern.contains(".")
+            ? (String(pattern.prefix { $0 != "." }), String(pattern.drop { $0 != "." }.dropFirst())) : (pattern, "*")
+        let matched = Set(tables.filter {
+            Glob.matches(sourcePattern, $0.source, caseInsensitive: true) && Glob.matches(tablePattern, $0.table, caseInsensitive: true)
+        }.map { NodeID.source(source: $0.source, table: $0.table) })
+        if matched.isEmpty {
+            let names = pattern.contains(".") ? tables.map { "\($0.source).\($0.table)" } : Array(Set(tables.map(\.source))).sorted()
+            d.error(.invalidSelector, "no source table matches '\(pattern)' (selector '\(term.text)')", at: nil,
+                    notes: Suggestion.note(for: pattern, in: names).map { [$0] } ?? [])
+            return []
+        }
+        let readers = Set(project.models.filter { model in model.dependsOn.contains { matched.contains($0) } }.map(\.name))
+        var out: Set<String> = []
+        if let depth = term.children {
+            out = readers
+            if case .levels(let n) = depth {
+                if n > 1 { out.formUnion(walk(from: readers, edges: children, depth: .levels(n - 1))) }
+            } else {
+                out.formUnion(walk(from: readers, edges: children, depth: .unbounded))
+            }
+        } else if term.withAncestorsOfDescendants {
+            out = walk(from: readers, edges: children, depth: .unbounded)
+        } else {
+            d.warning(.selectsNothing, "selector '\(term.text)' names a source, which is not a model: add '+' to select the models that read it ('\(term.text)+')", at: nil)
+        }
+        if term.withAncestorsOfDescendants { out.formUnion(walk(from: out, edges: parents, depth: .unbounded)) }
         return out
     }
 
@@ -96,6 +134,23 @@ public struct NodeSelector {
             let found = Set(models.filter { Glob.matchesPath(pattern, $0.file) || Glob.matchesPath(pattern, $0.sqlFile) }.map(\.name))
             if found.isEmpty {
                 d.warning(.selectsNothing, "selector '\(term.text)' matches no model's spec file", at: nil)
+            }
+            return found
+        case .source:
+            return []  // evaluated by `evaluateSource`
+        case .config(let key, let value):
+            func setting(_ model: ModelInfo) -> String? {
+                switch key {
+                case "materialized": model.materialized
+                case "incremental_strategy": model.incrementalStrategy
+                default: model.customSchema
+                }
+            }
+            let found = Set(models.filter { setting($0).map { Glob.matches(value, $0, caseInsensitive: true) } ?? false }.map(\.name))
+            if found.isEmpty {
+                let values = Set(models.compactMap(setting)).sorted()
+                d.error(.invalidSelector, "no model has \(key) '\(value)' (selector '\(term.text)')", at: nil,
+                        notes: Suggestion.note(for: value, in: values).map { [$0] } ?? [])
             }
             return found
         case .stateModified, .stateNew:

@@ -15,15 +15,19 @@ public struct SelectorTerm: Sendable, Equatable {
     public var parents: Depth?
     /// How far down the graph to extend (`x+`, `x+1`); nil for none.
     public var children: Depth?
+    /// `@x`: x, its descendants, and every ancestor of those (what a run of x's descendants
+    /// needs built first).
+    public var withAncestorsOfDescendants = false
     public var method: SelectorMethod
     /// The term as written, for messages.
     public var text: String
 
-    public init(parents: Depth?, children: Depth?, method: SelectorMethod, text: String) {
+    public init(parents: Depth?, children: Depth?, method: SelectorMethod, text: String, withAncestorsOfDescendants: Bool = false) {
         self.parents = parents
         self.children = children
         self.method = method
         self.text = text
+        self.withAncestorsOfDescendants = withAncestorsOfDescendants
     }
 }
 
@@ -45,7 +49,15 @@ public enum SelectorMethod: Sendable, Equatable {
     case stateModified
     /// Models the state manifest lacks.
     case stateNew
+    /// A source table, `source:raw` (every table of the source) or `source:raw.orders` (`*`
+    /// wildcards allowed). A source is not a model: its direct readers count as its first level
+    /// of children, so `source:raw+` selects every model downstream of it.
+    case source(String)
+    /// A model setting, `config.materialized:incremental` (also `incremental_strategy`, `schema`).
+    case config(key: String, value: String)
 
     /// The method names accepted before `:`.
-    public static let methods = ["tag", "layer", "path", "state", "model"]
+    public static let methods = ["tag", "layer", "path", "state", "model", "source", "config.materialized", "config.incremental_strategy", "config.schema"]
+    /// The settings `config.` selects on.
+    public static let configKeys = ["materialized", "incremental_strategy", "schema"]
 }

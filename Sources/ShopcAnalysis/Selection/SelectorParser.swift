@@ -31,6 +31,14 @@ public enum SelectorParser {
         var body = Substring(text)
         var parents: Depth?
         var children: Depth?
+        var at = false
+        if body.first == "@" {
+            at = true
+            body = body.dropFirst()
+            if body.first == "+" || body.first?.isNumber == true {
+                throw SelectorError(message: "selector '\(text)' combines '@' with a leading '+'", notes: ["'@x' already selects every ancestor of x's descendants"])
+            }
+        }
         let leadingDigits = body.prefix { $0.isASCII && $0.isNumber }
         if body.dropFirst(leadingDigits.count).first == "+" {
             parents = leadingDigits.isEmpty ? .unbounded : .levels(Int(leadingDigits) ?? 0)
@@ -52,6 +60,15 @@ public enum SelectorParser {
             case "layer": method = .layer(value)
             case "path": method = .path(value)
             case "model": method = try .name(modelName(value, in: text))
+            case "source": method = try .source(sourceName(value, in: text))
+            case _ where name.hasPrefix("config."):
+                let key = String(name.dropFirst("config.".count))
+                guard SelectorMethod.configKeys.contains(key) else {
+                    throw SelectorError(message: "unknown setting '\(key)' in selector '\(text)'",
+                                        notes: (Suggestion.closest(to: key, in: SelectorMethod.configKeys).map { ["did you mean 'config.\($0):'?"] } ?? [])
+                                            + ["config. selects on: \(SelectorMethod.configKeys.joined(separator: ", "))"])
+                }
+                method = .config(key: key, value: value)
             case "state":
                 switch value {
                 case "modified": method = .stateModified
@@ -68,12 +85,24 @@ public enum SelectorParser {
         } else {
             method = try .name(modelName(String(body), in: text))
         }
-        return SelectorTerm(parents: parents, children: children, method: method, text: text)
+        if at && parents != nil {
+            throw SelectorError(message: "selector '\(text)' combines '@' with a leading '+'", notes: ["'@x' already selects every ancestor of x's descendants"])
+        }
+        return SelectorTerm(parents: parents, children: children, method: method, text: text, withAncestorsOfDescendants: at)
+    }
+
+    /// `raw` or `raw.orders` (wildcards allowed).
+    static func sourceName(_ name: String, in text: String) throws(SelectorError) -> String {
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, parts.allSatisfy({ !$0.isEmpty }), (try? parts.map { part throws(SelectorError) in try modelName(String(part), in: text) }) != nil else {
+            throw SelectorError(message: "selector '\(text)' names no source: write source:NAME or source:NAME.TABLE", notes: [])
+        }
+        return name
     }
 
     static func modelName(_ name: String, in text: String) throws(SelectorError) -> String {
         let ok = name.unicodeScalars.allSatisfy { $0 == "_" || $0 == "*" || $0 == "$" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
-        guard ok else { throw SelectorError(message: "selector '\(text)' is not a model name, a method (tag:, layer:, path:, state:) or a graph operator (+)", notes: []) }
+        guard ok else { throw SelectorError(message: "selector '\(text)' is not a model name, a method (tag:, layer:, path:, state:, source:, config.…:) or a graph operator (+, @)", notes: []) }
         return name
     }
 }
