@@ -69,8 +69,14 @@ struct IngestionChecks {
         let checked = OptionChecker(what: "COPY option", catalog: OptionCatalog.copy).check(table.copyOptions, &d)
         let inferSchema = table.inferSchema?.value ?? false
         let metadata = table.metadataColumns?.value ?? false
+        if let force = checked.first(where: { $0.name == "FORCE" }), force.value == .bool(true) {
+            d.warning(.conflictingOptions, "'force: true' reloads every staged file on every run of the load, so each deploy adds the same rows again; force a reload by hand (COPY INTO … FORCE = TRUE) rather than in the spec",
+                      at: force.location)
+        }
         let byName = checked.first { $0.name == "MATCH_BY_COLUMN_NAME" }
-        let matchesByName = byName.map { $0.value != .keyword("NONE") } ?? false
+        // JSON, Parquet, Avro and ORC loads of declared columns match by name unless told not to.
+        let oneColumnRows = format.map { ["JSON", "PARQUET", "AVRO", "ORC"].contains($0.type) } ?? false
+        let matchesByName = byName.map { $0.value != .keyword("NONE") } ?? (oneColumnRows && !table.columns.isEmpty)
 
         if let byName, matchesByName, let format, format.type == "CSV", !format.parseHeader {
             d.error(.conflictingOptions, "'MATCH_BY_COLUMN_NAME' on CSV files needs 'parse_header: true' in file format '\(format.name)'",

@@ -10,6 +10,9 @@ public enum OptionCatalog {
         case string
         /// A string, or the keyword given (`NONE`, `AUTO`).
         case stringOr(String)
+        /// One character (or its octal `\\047` / hex `0x27` form), or `NONE`; `only` limits
+        /// which characters.
+        case character(only: String?)
         /// One keyword of a fixed set.
         case keyword([String])
         /// A list of strings (a single string is read as a one-item list).
@@ -62,10 +65,10 @@ public enum OptionCatalog {
         "TIME_FORMAT": .stringOr("AUTO"),
         "TIMESTAMP_FORMAT": .stringOr("AUTO"),
         "BINARY_FORMAT": .keyword(["HEX", "BASE64", "UTF8"]),
-        "ESCAPE": .stringOr("NONE"),
-        "ESCAPE_UNENCLOSED_FIELD": .stringOr("NONE"),
+        "ESCAPE": .character(only: nil),
+        "ESCAPE_UNENCLOSED_FIELD": .character(only: nil),
         "TRIM_SPACE": .bool,
-        "FIELD_OPTIONALLY_ENCLOSED_BY": .stringOr("NONE"),
+        "FIELD_OPTIONALLY_ENCLOSED_BY": .character(only: "'\""),
         "NULL_IF": .stringList,
         "ERROR_ON_COLUMN_COUNT_MISMATCH": .bool,
         "REPLACE_INVALID_CHARACTERS": .bool,

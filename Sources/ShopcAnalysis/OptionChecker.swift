@@ -49,6 +49,13 @@ struct OptionChecker {
                 notes: Suggestion.note(for: name.value, in: candidates).map { [$0] } ?? [])
     }
 
+    /// The code of `\\ooo` (octal) or `0xhh` / `\\xhh` (hex), which Snowflake reads as one character.
+    static func characterCode(_ s: String) -> UInt8? {
+        if s.count == 4, s.hasPrefix("\\"), let n = UInt8(s.dropFirst(), radix: 8) { return n }
+        if s.count == 4, s.lowercased().hasPrefix("0x") || s.lowercased().hasPrefix("\\x"), let n = UInt8(s.dropFirst(2), radix: 16) { return n }
+        return nil
+    }
+
     func checkValue(_ name: Located<String>, _ kind: OptionCatalog.Kind, _ value: SpecValue, at location: SourceLocation, _ d: inout Diagnostics) -> OptionValue? {
         let key = name.value
         switch kind {
@@ -72,6 +79,25 @@ struct OptionChecker {
             }
             if let text = value.scalarText, value != .null { return .string(text) }
             d.error(.invalidOptionValue, "'\(key)' must be a string or \(word), found \(Self.describe(value))", at: location)
+        case .character(let only):
+            guard case .string(let s) = value else {
+                d.error(.invalidOptionValue, "'\(key)' must be one character or NONE, found \(Self.describe(value))", at: location)
+                return nil
+            }
+            if s.uppercased() == "NONE" { return .keyword("NONE") }
+            let code = Self.characterCode(s)
+            if s.count == 1 || code != nil {
+                let character = s.count == 1 ? s : code.map { String(UnicodeScalar($0)) }
+                if let only, !(character.map { only.contains($0) } ?? false) {
+                    let allowed = only.map { "\($0)" }.joined(separator: " or ")
+                    d.error(.invalidOptionValue, "'\(key)' must be \(allowed) or NONE, found '\(s)'", at: location)
+                    return nil
+                }
+                return .string(s)
+            }
+            d.error(.invalidOptionValue, "'\(key)' must be one character (or its octal \\ooo or hex 0xhh form) or NONE, found '\(s)' (\(s.count) characters)",
+                    at: location, notes: s.allSatisfy({ $0 == "\\" }) ? [DiagnosticNote("a backslash is '\\' in single quotes or \"\\\\\" in double quotes: YAML does not read escapes in single quotes")] : [])
+            return nil
         case .keyword(let words):
             if let text = value.scalarText, words.contains(text.uppercased()) { return .keyword(text.uppercased()) }
             let found = value.scalarText.map { "'\($0)'" } ?? Self.describe(value)

@@ -97,7 +97,9 @@ struct PlatformChecks {
         SQLTypeFamily.family(type) == "TEXT" ? "'***MASKED***'" : "NULL"
     }
 
-    /// A masking expression is SQL, so it must be one expression: no `;`, no `$$`, and it must parse.
+    /// A masking expression is SQL, so it must be one expression: no `;`, no `$$`, and it must
+    /// parse. It is written as shopc prints it, without comments: the policy's template puts
+    /// `END` after it on the same line, which a trailing `-- comment` would swallow.
     static func checkExpression(_ masked: Located<String>, _ d: inout Diagnostics) -> String? {
         let text = masked.value.trimmingWhitespace()
         if text.contains(";") || text.contains("$$") {
@@ -108,6 +110,11 @@ struct PlatformChecks {
             d.error(.sqlSyntax, "'masked' is not a valid SQL expression: \(error.message)", at: masked.location)
             return nil
         }
-        return text
+        switch SQLParser.parseExpression(text) {
+        case .success(let expr): return SQLPrinter.print(expr)
+        case .failure(let error):
+            d.error(.sqlSyntax, "'masked' is not a valid SQL expression: \(error.message)", at: masked.location)
+            return nil
+        }
     }
 }

@@ -76,12 +76,19 @@ struct IngestEmitter {
 
         // Loads match by column name when asked to, and always for inferred tables (their columns
         // come from the file header); otherwise by position, with metadata through a SELECT.
+        // A JSON, Parquet, Avro or ORC file row is one column ($1): typed columns are filled by
+        // name (the default), or with MATCH_BY_COLUMN_NAME = NONE from $1:"column"::TYPE.
+        let formatType = stage.fileFormat.flatMap { name in project.fileFormats.first { $0.name == name }?.type } ?? "CSV"
+        let oneColumnRows = ["JSON", "PARQUET", "AVRO", "ORC"].contains(formatType)
         var options = table.copyOptions
-        if table.inferSchema, !options.contains(where: { $0.name == "MATCH_BY_COLUMN_NAME" }) {
+        if table.inferSchema || (oneColumnRows && !table.columns.isEmpty), !options.contains(where: { $0.name == "MATCH_BY_COLUMN_NAME" }) {
             options.insert(("MATCH_BY_COLUMN_NAME", .keyword("CASE_INSENSITIVE")), at: options.firstIndex { !["FILES", "PATTERN"].contains($0.name) } ?? options.count)
         }
         let byName = options.contains { $0.name == "MATCH_BY_COLUMN_NAME" && $0.value != .keyword("NONE") }
-        let positional = !byName && !metadata.isEmpty && !table.columns.isEmpty && !local
+        let positional = !byName && (!metadata.isEmpty || oneColumnRows) && !table.columns.isEmpty && !local
+        let fileColumnValues = oneColumnRows
+            ? table.columns.map { "$1:\"\($0.name)\"" + ($0.type.map { "::\($0)" } ?? "") }
+            : table.columns.indices.map { "$\($0 + 1)" }
         let includeMetadata = byName ? metadata.map { "\($0.name) = \($0.expression)" } : []
         func copy(_ opts: [(name: String, value: OptionValue)]) -> String? {
             templates.render("copy_into.sql", [
@@ -89,7 +96,7 @@ struct IngestEmitter {
                 "files_relation": filesRelation,
                 "file_selects": .list((table.columns.map(\.name) + metadata.map { MetadataColumns.localValue($0.name) }).map { .string($0) }),
                 "columns": .list((table.columns.map(\.name) + metadata.map(\.name)).map { .string($0) }),
-                "selects": .list((table.columns.indices.map { "$\($0 + 1)" } + metadata.map(\.expression)).map { .string($0) }),
+                "selects": .list((fileColumnValues + metadata.map(\.expression)).map { .string($0) }),
                 "location": .string(location), "format": .string(format ?? "''"),
                 "options": .list(opts.map { .string(Self.option($0.name, $0.value)) }),
                 "include_metadata": .list(includeMetadata.map { .string($0) }),
@@ -107,7 +114,11 @@ struct IngestEmitter {
         if let text = templates.render("ingest_validate.sql", [
             "header": .string(header), "name": .string(table.name),
             "temp_relation": .string(Relation(database: relation.database, schema: relation.schema, name: "\(table.name)__shopc_validation").description),
-            "infer": infer, "columns": .list(table.columns.map { .dict(["name": .string($0.name), "type": .string($0.type ?? "VARCHAR")]) }),
+            // Rows read by position from one-column files are checked as they parse, in a VARIANT
+            // column: VALIDATION_MODE does not take a COPY with a SELECT.
+            "infer": infer, "columns": .list(oneColumnRows && !byName
+                ? [.dict(["name": .string("shopc_row"), "type": .string("VARIANT")])]
+                : table.columns.map { .dict(["name": .string($0.name), "type": .string($0.type ?? "VARCHAR")]) }),
             "location": .string(location), "format": .string(format ?? "''"),
             "options": .list(validateOptions.map { .string(Self.option($0.name, $0.value)) }),
         ], &d) {

@@ -250,7 +250,10 @@ extension SectionDecoder {
         let name = identifier(r, "name", required: true, &d)
         let type = r.string("type", required: true, &d)
         let roles = r.stringList("unmasked_roles", &d)
-        for role in roles { checkIdentifier(role, what: "'unmasked_roles'", &d) }
+        for role in roles where checkIdentifier(role, what: "'unmasked_roles'", &d) && role.value.uppercased() == "PUBLIC" {
+            d.error(.invalidValue, "'PUBLIC' in 'unmasked_roles' unmasks the data for everyone: every role inherits PUBLIC, so IS_ROLE_IN_SESSION('PUBLIC') is always true",
+                    at: role.location)
+        }
         guard let name, let type else { return nil }
         return MaskingPolicySpec(name: name, type: type, unmaskedRoles: roles, masked: r.string("masked", lenient: true, &d),
                                  description: description(r, &d), location: m.location)

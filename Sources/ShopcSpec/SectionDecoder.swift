@@ -68,6 +68,14 @@ struct SectionDecoder {
             roles.loader = identifier(rr, "loader", &d)
             roles.transformer = identifier(rr, "transformer", &d)
             roles.reporter = identifier(rr, "reporter", &d)
+            for (key, role) in [("loader", roles.loader), ("transformer", roles.transformer), ("reporter", roles.reporter)] {
+                guard let role, Self.systemRoles.contains(role.value.uppercased()) else { continue }
+                let why = role.value.uppercased() == "PUBLIC"
+                    ? "every user has PUBLIC, so its grants (the \(key)'s schemas) would reach every user"
+                    : "setup grants this role to SYSADMIN and gives it data privileges, which would put an administrator role under SYSADMIN"
+                d.error(.invalidValue, "'\(key)' cannot be the system role '\(role.value.uppercased())': \(why); name a role of the project's own (for example \(key.uppercased()))",
+                        at: role.location)
+            }
         }
         let deploy = r.mapping("deploy", &d).flatMap { decodeDeploy($0, &d) }
         guard let name, let defaultTarget else { return nil }
@@ -123,6 +131,9 @@ struct SectionDecoder {
         let what = r.what  // the message captures this string rather than a copy of the reader
         return checkIdentifier(s, what: "'\(key)' in \(what)", sqlName: sqlName, &d) ? s : nil
     }
+
+    /// Snowflake's system roles, which a project's loader, transformer and reporter must not be.
+    static let systemRoles: Set<String> = ["ACCOUNTADMIN", "SECURITYADMIN", "USERADMIN", "SYSADMIN", "ORGADMIN", "PUBLIC"]
 
     /// Names become SQL identifiers, so only plain identifiers are accepted: this is what keeps a
     /// spec value from changing what a statement does.
