@@ -72,6 +72,31 @@ def check(dag_file: Path, manifest: dict) -> list[str]:
         sql = task.sql if isinstance(task.sql, str) else ""
         if not sql.strip():
             problems.append(f"{dag_file}: {tid} has no SQL")
+        # The SQL is shopc's finished text: Jinja must not render it (a '{{ conn... }}' in a
+        # description would read a password into Snowflake).
+        if "sql" in tuple(getattr(task, "template_fields", ())):
+            problems.append(f"{dag_file}: {tid} renders its SQL as a Jinja template")
+    masking = tasks.get("masking")
+    if masking is not None:
+        missing = sorted(t for t in tasks if t.startswith(("model_", "load_")) and t not in masking.upstream_task_ids)
+        if missing:
+            problems.append(f"{dag_file}: masking does not run after {missing[:5]}")
+    # Deploy-time variables are filled from Airflow Variables when a task runs, quoted as SQL text.
+    module = next((m for m in list(sys.modules.values()) if getattr(m, "__file__", None) == str(dag_file)), None)
+    if module is not None and hasattr(module, "fill_variables"):
+        class Stub:
+            @staticmethod
+            def get(name):
+                return {"ROLE_ARN": "arn:aws:iam::1:role/a'b\\c"}[name]
+        real, module.Variable = module.Variable, Stub
+        try:
+            got = module.fill_variables("X = '<% ROLE_ARN %>';")
+        finally:
+            module.Variable = real
+        if got != "X = 'arn:aws:iam::1:role/a''b\\\\c';":
+            problems.append(f"{dag_file}: fill_variables gave {got!r}")
+    else:
+        problems.append(f"{dag_file}: no fill_variables in the DAG module")
     print(f"ok: {dag_file}: {dag.dag_id}: {len(tasks)} tasks, {sum(len(t.upstream_task_ids) for t in tasks.values())} dependencies, schedule {getattr(dag, 'schedule', None) or getattr(dag, 'timetable', None)}")
     return problems
 

@@ -2,31 +2,36 @@
 """Runs shopc project 'fixture' on target 'prod': 7 tasks in dependency order.
 
 Every task runs one script that shopc generated in this target's folder (the parent of this file's
-folder) through SQLExecuteQueryOperator on the Airflow connection 'snowflake_fixture'.
+folder) on the Airflow connection 'snowflake_fixture', as deploy.sql would: loads and pipes as the
+loader role, models and data tests as the target's role, masking after them. The scripts are run
+as they are, never rendered as Jinja templates; the deploy-time variables in them (<% NAME %>,
+which `snow sql -D` fills for deploy.sql) come from the Airflow Variables of the same names.
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from airflow.providers.common.sql.operators.sql import SQLExecuteQueryOperator
 
 try:
-    from airflow.sdk import DAG
+    from airflow.sdk import DAG, Variable
 except ImportError:  # Airflow 2
     from airflow import DAG
+    from airflow.models import Variable
 
 TARGET_DIR = Path(__file__).resolve().parent.parent
 
-# Task id -> script, relative to TARGET_DIR.
+# Task id -> (script relative to TARGET_DIR, role or None for the connection's).
 TASKS = {
-    "setup": "setup.sql",
-    "model_stg_orders": "models/stg_orders.sql",
-    "model_customer_totals": "models/customer_totals.sql",
-    "model_region_daily": "models/region_daily.sql",
-    "test_unique_stg_orders_order_id": "tests/unique_stg_orders_order_id.sql",
-    "test_not_null_stg_orders_order_id": "tests/not_null_stg_orders_order_id.sql",
-    "test_relationships_customer_totals_region_name": "tests/relationships_customer_totals_region_name.sql",
+    "setup": ("setup.sql", None),
+    "model_stg_orders": ("models/stg_orders.sql", "TRANSFORMER"),
+    "model_customer_totals": ("models/customer_totals.sql", "TRANSFORMER"),
+    "model_region_daily": ("models/region_daily.sql", "TRANSFORMER"),
+    "test_unique_stg_orders_order_id": ("tests/unique_stg_orders_order_id.sql", "TRANSFORMER"),
+    "test_not_null_stg_orders_order_id": ("tests/not_null_stg_orders_order_id.sql", "TRANSFORMER"),
+    "test_relationships_customer_totals_region_name": ("tests/relationships_customer_totals_region_name.sql", "TRANSFORMER"),
 }
 
 # (upstream, downstream) task ids.
@@ -46,6 +51,28 @@ def script(path: str) -> str:
     return (TARGET_DIR / path).read_text(encoding="utf-8")
 
 
+class ShopcScript(SQLExecuteQueryOperator):
+    """Runs a finished shopc script as it is. No field is a template: Airflow would otherwise render
+    the SQL with Jinja, so a '{{ ... }}' in a description or a string literal could read a connection
+    or a Variable into the SQL. Deploy-time variables are filled when the task runs."""
+
+    template_fields = ()
+    template_ext = ()
+
+    def execute(self, context):
+        self.sql = fill_variables(self.sql)
+        return super().execute(context)
+
+
+def fill_variables(sql: str) -> str:
+    """<% NAME %> (always inside a SQL string literal) -> the Airflow Variable NAME, quoted as SQL text."""
+
+    def value(match: re.Match) -> str:
+        return Variable.get(match.group(1)).replace("\\", "\\\\").replace("'", "''")
+
+    return re.sub(r"<% ([A-Za-z_][A-Za-z0-9_]*) %>", value, sql)
+
+
 with DAG(
     dag_id="shopc_fixture_prod",
     description="shopc project fixture, target prod",
@@ -61,8 +88,10 @@ with DAG(
     tags=["shopc", "fixture", "prod"],
 ) as dag:
     tasks = {
-        task_id: SQLExecuteQueryOperator(task_id=task_id, sql=script(path), split_statements=True)
-        for task_id, path in TASKS.items()
+        task_id: ShopcScript(
+            task_id=task_id, sql=script(path), split_statements=True, hook_params={"role": role} if role else None
+        )
+        for task_id, (path, role) in TASKS.items()
     }
     for upstream, downstream in DEPENDENCIES:
         tasks[upstream] >> tasks[downstream]
