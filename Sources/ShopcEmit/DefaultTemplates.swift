@@ -51,7 +51,7 @@ public enum DefaultTemplates {
         {%- else %}
         CREATE TABLE IF NOT EXISTS {{ relation }} (
         {%- for column in columns %}
-            {{ column.name }} {{ column.type }}{% if column.comment %} COMMENT {{ column.comment }}{% endif %}{% if not loop.last %},{% endif %}
+            {{ column.name }} {{ column.type }}{% if column.masking %} WITH MASKING POLICY {{ column.masking }}{% elif column.comment %} COMMENT {{ column.comment }}{% endif %}{% if not loop.last %},{% endif %}
         {%- endfor %}
         )
         {%- endif %}
@@ -59,6 +59,13 @@ public enum DefaultTemplates {
         COMMENT = {{ comment }}
         {%- endif %}
         {%- if not infer %};{% endif %}
+        {%- if not infer %}
+        {%- for column in columns %}
+        {%- if column.masking and column.comment %}
+        COMMENT ON COLUMN {{ relation }}.{{ column.name }} IS {{ column.comment }};
+        {%- endif %}
+        {%- endfor %}
+        {%- endif %}
         {%- if comment and infer %}
         ALTER TABLE {{ relation }} SET COMMENT = {{ comment }};
         {%- endif %}

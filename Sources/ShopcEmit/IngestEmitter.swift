@@ -57,12 +57,16 @@ struct IngestEmitter {
         // rows land in a plain table first and an INSERT adds the metadata columns.
         let local = stage.isLocal(for: target.name) && !metadata.isEmpty && !table.columns.isEmpty && !table.inferSchema
             && !table.copyOptions.contains { $0.name == "MATCH_BY_COLUMN_NAME" && $0.value != .keyword("NONE") }
-        var columns: [TemplateValue] = table.columns.map { c in
+        func column(_ c: ColumnInfo, masked: Bool) -> TemplateValue {
             .dict(["name": .string(c.name), "type": .string(c.type ?? "VARCHAR"),
-                   "comment": c.description.map { .string(SQLLiteral.string($0.trimmingCharacters())) } ?? .none])
+                   "comment": c.description.map { .string(SQLLiteral.string($0.trimmingCharacters())) } ?? .none,
+                   "masking": masked ? c.masking.map { .string(Self.platformRelation(target, $0)) } ?? .none : .none])
         }
-        let fileColumns = columns
-        columns += metadata.map { .dict(["name": .string($0.name), "type": .string($0.type), "comment": .string(SQLLiteral.string($0.comment))]) }
+        // Masked columns are created with their policy: the landing table is never readable
+        // unmasked, even when a later step of the deploy fails before masking.sql.
+        var columns: [TemplateValue] = table.columns.map { column($0, masked: true) }
+        let fileColumns = table.columns.map { column($0, masked: false) }
+        columns += metadata.map { .dict(["name": .string($0.name), "type": .string($0.type), "comment": .string(SQLLiteral.string($0.comment)), "masking": .none]) }
         let filesRelation: TemplateValue = local
             ? .string(Relation(database: relation.database, schema: relation.schema, name: "\(table.name)__shopc_files").description) : .none
         let metadataValues: [TemplateValue] = metadata.map {

@@ -174,8 +174,8 @@ COMMENT = 'One row per version of an order, as exported by the shop backend.';
 -- Landing table bronze_customers.
 CREATE TABLE IF NOT EXISTS shopverse_analytics.bronze.bronze_customers (
     customer_id NUMBER(38,0) COMMENT 'Customer identifier.',
-    name VARCHAR(200) COMMENT 'Full name of the customer.',
-    email VARCHAR(320) COMMENT 'Contact e-mail address.',
+    name VARCHAR(200) WITH MASKING POLICY SHOPVERSE_ANALYTICS.PROD_ANALYTICS.pii_name,
+    email VARCHAR(320) WITH MASKING POLICY SHOPVERSE_ANALYTICS.PROD_ANALYTICS.pii_email,
     country VARCHAR(2) COMMENT 'ISO 3166-1 alpha-2 code of the billing country.',
     segment VARCHAR(20) COMMENT 'Commercial segment (consumer, corporate, home_office).',
     signup_date DATE COMMENT 'Date the customer account was opened.',
@@ -186,6 +186,8 @@ CREATE TABLE IF NOT EXISTS shopverse_analytics.bronze.bronze_customers (
     _loaded_at TIMESTAMP_LTZ COMMENT 'When the load that wrote the row started.'
 )
 COMMENT = 'Customer master data, one row per version of a customer.';
+COMMENT ON COLUMN shopverse_analytics.bronze.bronze_customers.name IS 'Full name of the customer.';
+COMMENT ON COLUMN shopverse_analytics.bronze.bronze_customers.email IS 'Contact e-mail address.';
 
 -- Landing table bronze_payments.
 CREATE TABLE IF NOT EXISTS shopverse_analytics.bronze.bronze_payments (

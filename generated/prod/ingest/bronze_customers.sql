@@ -4,8 +4,8 @@
 -- Landing table bronze_customers.
 CREATE TABLE IF NOT EXISTS shopverse_analytics.bronze.bronze_customers (
     customer_id NUMBER(38,0) COMMENT 'Customer identifier.',
-    name VARCHAR(200) COMMENT 'Full name of the customer.',
-    email VARCHAR(320) COMMENT 'Contact e-mail address.',
+    name VARCHAR(200) WITH MASKING POLICY SHOPVERSE_ANALYTICS.PROD_ANALYTICS.pii_name,
+    email VARCHAR(320) WITH MASKING POLICY SHOPVERSE_ANALYTICS.PROD_ANALYTICS.pii_email,
     country VARCHAR(2) COMMENT 'ISO 3166-1 alpha-2 code of the billing country.',
     segment VARCHAR(20) COMMENT 'Commercial segment (consumer, corporate, home_office).',
     signup_date DATE COMMENT 'Date the customer account was opened.',
@@ -16,6 +16,8 @@ CREATE TABLE IF NOT EXISTS shopverse_analytics.bronze.bronze_customers (
     _loaded_at TIMESTAMP_LTZ COMMENT 'When the load that wrote the row started.'
 )
 COMMENT = 'Customer master data, one row per version of a customer.';
+COMMENT ON COLUMN shopverse_analytics.bronze.bronze_customers.name IS 'Full name of the customer.';
+COMMENT ON COLUMN shopverse_analytics.bronze.bronze_customers.email IS 'Contact e-mail address.';
 
 -- Load
 COPY INTO shopverse_analytics.bronze.bronze_customers (customer_id, name, email, country, segment, signup_date, city, updated_at, _source_file, _source_row, _loaded_at)

@@ -134,9 +134,10 @@ USE DATABASE ANALYTICS;
 
 -- Landing table notes.
 CREATE TABLE IF NOT EXISTS analytics.dev_analytics_bronze.notes (
-    body VARCHAR COMMENT 'ends the block \x24\x24 then; DROP TABLE x; -- and ''quotes''\nnew line \\ backslash'
+    body VARCHAR WITH MASKING POLICY ANALYTICS.DEV_ANALYTICS.mask_text
 )
 COMMENT = '''; DROP TABLE x; --';
+COMMENT ON COLUMN analytics.dev_analytics_bronze.notes.body IS 'ends the block \x24\x24 then; DROP TABLE x; -- and ''quotes''\nnew line \\ backslash';
 
 -- 3. Loads and pipes
 

@@ -147,7 +147,7 @@ USE DATABASE ANALYTICS;
 -- Landing table clicks.
 CREATE TABLE IF NOT EXISTS analytics.dev_analytics_bronze.clicks (
     click_id NUMBER(38,0),
-    user_name VARCHAR(100),
+    user_name VARCHAR(100) WITH MASKING POLICY ANALYTICS.DEV_ANALYTICS.mask_user,
     clicked_at TIMESTAMP_NTZ,
     _source_file VARCHAR COMMENT 'Stage file the row was loaded from.',
     _source_row NUMBER(38,0) COMMENT 'Row number of the row in its file.',

@@ -4,8 +4,8 @@
 -- Landing table orders.
 CREATE TABLE IF NOT EXISTS analytics.dev_analytics_bronze.orders (
     order_id NUMBER(38,0),
-    email VARCHAR(320),
-    amount NUMBER(12,2),
+    email VARCHAR(320) WITH MASKING POLICY ANALYTICS.DEV_ANALYTICS.mask_email,
+    amount NUMBER(12,2) WITH MASKING POLICY ANALYTICS.DEV_ANALYTICS.mask_amount,
     _source_file VARCHAR COMMENT 'Stage file the row was loaded from.',
     _source_row NUMBER(38,0) COMMENT 'Row number of the row in its file.',
     _loaded_at TIMESTAMP_LTZ COMMENT 'When the load that wrote the row started.'
