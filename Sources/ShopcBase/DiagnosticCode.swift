@@ -100,6 +100,7 @@ public enum DiagnosticCode: String, Sendable, Codable, Hashable, CaseIterable, C
     case columnMapping = "SHP5007"
     case unsafeValue = "SHP5008"
     case literalSecret = "SHP5009"
+    case unmaskedPersonalData = "SHP5010"
     // MARK: Data tests
     case invalidTestThreshold = "SHP6001"
     case testColumnType = "SHP6002"

@@ -59,6 +59,7 @@ struct TypeChecker: Sendable {
         schemas.reserveCapacity(schemas.count + builds.count)
         var injected: [String: ScopeRelation] = [:]
         var out: [String: ModelSchema] = [:]
+        var personal: [NodeID: [String: PersonalDataChecker.Origin]] = [:]
         let checker = self
         for level in levels {
             // The level's checks only read `schemas`; they finish (and drop their copy) before
@@ -66,9 +67,11 @@ struct TypeChecker: Sendable {
             let results: [Checked] = {
                 let visible = schemas
                 let ctes = injected
-                return Parallel.map(level) { name in checker.check(name, lookup: lookup, schemas: visible, injected: ctes) }
+                let carried = personal
+                return Parallel.map(level) { name in checker.check(name, lookup: lookup, schemas: visible, injected: ctes, upstreamPersonal: carried) }
             }()
             for result in results {
+                if !result.personal.isEmpty { personal[.model(result.name)] = result.personal }
                 guard let schema = result.schema else { continue }
                 schemas[.model(result.name)] = schema
                 if scope.ephemeral.contains(result.name), let relation = scope.modelRelations[result.name] {
@@ -93,10 +96,15 @@ struct TypeChecker: Sendable {
         var schema: ScopeRelation?
         var inferred: ModelSchema?
         var problems: [Diagnostic] = []
+        /// Columns of a view or ephemeral model that carry personal data on (SHP5010).
+        var personal: [String: PersonalDataChecker.Origin] = [:]
     }
 
     /// Binds one model against the schemas of the models before it.
-    func check(_ name: String, lookup: Lookup, schemas: [NodeID: ScopeRelation], injected: [String: ScopeRelation]) -> Checked {
+    func check(
+        _ name: String, lookup: Lookup, schemas: [NodeID: ScopeRelation], injected: [String: ScopeRelation],
+        upstreamPersonal: [NodeID: [String: PersonalDataChecker.Origin]] = [:]
+    ) -> Checked {
         guard let spec = names.models[name] else { return Checked(name: name) }
         guard let build = builds[name], let query = build.query, let trace = traces[name] else {
             return Checked(name: name, schema: NodeSchema.model(spec, declared: DeclaredColumns(spec), inferred: nil).relation())
@@ -111,6 +119,7 @@ struct TypeChecker: Sendable {
         let declared = DeclaredColumns(spec)
         ContractChecker.check(spec, declared: declared, produced: shape, &problems)
         ContractChecker.checkKeys(spec, produced: shape, &problems)
+        let personal = PersonalDataChecker.check(spec, produced: shape, names: names, upstream: upstreamPersonal, &problems)
         // A model whose SQL names a column that does not exist offers its readers its declared
         // columns, or else a relation of unknown shape: its select list may carry the typo as a
         // column name (`plan_tierr`), and a reader of the right name would get a second error
@@ -138,11 +147,11 @@ struct TypeChecker: Sendable {
             filters = filters.removing(node: .model(name))
             joins = joins.removing(node: .model(name))
         }
-        guard inferSchemas else { return Checked(name: name, schema: schema, problems: problems) }
+        guard inferSchemas else { return Checked(name: name, schema: schema, problems: problems, personal: personal) }
         let inferred = ModelSchema(
             columns: shape.columns.map { InferredColumn(name: $0.name.description, type: $0.type, lineage: $0.lineage.edges) },
             complete: !shape.open, filters: filters.origins, joins: joins.origins)
-        return Checked(name: name, schema: schema, inferred: inferred, problems: problems)
+        return Checked(name: name, schema: schema, inferred: inferred, problems: problems, personal: personal)
     }
 
     static func key(_ relation: Relation) -> String {
