@@ -81,16 +81,28 @@ struct SetupEmitter {
             "file_formats": .list(formats), "integrations": .list(integrations), "stages": .list(stages),
             "audit_table": .string(Self.auditTable(target)), "policies": .list(policies),
             "roles": .dict(["loader": .string(roles.loader), "transformer": .string(roles.transformer), "reporter": .string(roles.reporter)]),
-            "role_list": .list(Array(OrderedSet([roles.loader, roles.transformer, roles.reporter])).map { .string($0) }),
+            "role_list": .list(Array(OrderedSet([roles.loader, roles.transformer, roles.reporter] + (Self.ownTargetRole(target, roles).map { [$0] } ?? []))).map { .string($0) }),
             "grants": .list(grants(target, schemas: schemas, platformSchema: platformSchema).map { .string($0) }),
         ], &d)
     }
 
+    /// The target's `role` when it is none of the project's three roles nor a system role: the
+    /// deploy builds the models and runs the tests as it, so setup creates it and grants it the
+    /// transformer role.
+    static func ownTargetRole(_ target: TargetInfo, _ roles: Roles) -> String? {
+        let role = target.role.uppercased()
+        let taken = Set([roles.loader, roles.transformer, roles.reporter].map { $0.uppercased() })
+            .union(["ACCOUNTADMIN", "SECURITYADMIN", "USERADMIN", "SYSADMIN", "ORGADMIN", "PUBLIC"])
+        return taken.contains(role) ? nil : target.role
+    }
+
     /// Least privilege: the loader writes only landing schemas, the transformer reads them and
-    /// writes model schemas, the reporter reads only the reporting schemas.
+    /// writes model schemas, the reporter reads only the reporting schemas; the target's own
+    /// role (when it has one) gets the transformer role.
     func grants(_ target: TargetInfo, schemas: Schemas, platformSchema: String) -> [String] {
         let r = project.roles
         var out: [String] = []
+        if let role = Self.ownTargetRole(target, r) { out.append("GRANT ROLE \(r.transformer) TO ROLE \(role)") }
         for role in OrderedSet([r.loader, r.transformer, r.reporter]) {
             out.append("GRANT USAGE ON WAREHOUSE \(target.warehouse) TO ROLE \(role)")
             out.append("GRANT USAGE ON DATABASE \(target.database) TO ROLE \(role)")

@@ -4,7 +4,7 @@
 -- Each test adds one row: run id, test, model, column, severity, failing-row count and status
 -- (pass, warn or fail). Warnings are only reported; the last statement raises an error when an
 -- error-severity test failed, so the run exits non-zero.
-USE ROLE TRANSFORMER;
+USE ROLE PROD_TRANSFORMER;
 USE WAREHOUSE TRANSFORM_WH;
 USE DATABASE ANALYTICS;
 USE SCHEMA ANALYTICS.PROD_ANALYTICS;

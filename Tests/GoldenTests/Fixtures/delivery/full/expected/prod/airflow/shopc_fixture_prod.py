@@ -26,12 +26,12 @@ TARGET_DIR = Path(__file__).resolve().parent.parent
 # Task id -> (script relative to TARGET_DIR, role or None for the connection's).
 TASKS = {
     "setup": ("setup.sql", None),
-    "model_stg_orders": ("models/stg_orders.sql", "TRANSFORMER"),
-    "model_customer_totals": ("models/customer_totals.sql", "TRANSFORMER"),
-    "model_region_daily": ("models/region_daily.sql", "TRANSFORMER"),
-    "test_unique_stg_orders_order_id": ("tests/unique_stg_orders_order_id.sql", "TRANSFORMER"),
-    "test_not_null_stg_orders_order_id": ("tests/not_null_stg_orders_order_id.sql", "TRANSFORMER"),
-    "test_relationships_customer_totals_region_name": ("tests/relationships_customer_totals_region_name.sql", "TRANSFORMER"),
+    "model_stg_orders": ("models/stg_orders.sql", "PROD_TRANSFORMER"),
+    "model_customer_totals": ("models/customer_totals.sql", "PROD_TRANSFORMER"),
+    "model_region_daily": ("models/region_daily.sql", "PROD_TRANSFORMER"),
+    "test_unique_stg_orders_order_id": ("tests/unique_stg_orders_order_id.sql", "PROD_TRANSFORMER"),
+    "test_not_null_stg_orders_order_id": ("tests/not_null_stg_orders_order_id.sql", "PROD_TRANSFORMER"),
+    "test_relationships_customer_totals_region_name": ("tests/relationships_customer_totals_region_name.sql", "PROD_TRANSFORMER"),
 }
 
 # (upstream, downstream) task ids.
