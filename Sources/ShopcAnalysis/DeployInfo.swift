@@ -52,6 +52,7 @@ enum DeployResolver {
         func target(_ name: Located<String>, _ key: String) {
             guard !targets.contains(name.value) else { return }
             ok = false
+            if project.unreadableTargets.contains(name.value) { return }  // its own error says why
             d.error(.unknownTarget, "'\(key)' names target '\(name.value)', which is not declared under 'targets'", at: name.location,
                     notes: Suggestion.note(for: name.value, in: targets).map { [$0] } ?? [])
         }

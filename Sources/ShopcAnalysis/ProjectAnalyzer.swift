@@ -306,7 +306,7 @@ public struct ProjectAnalyzer {
         }
         if out.isEmpty {
             d.error(.missingField, "the project declares no targets", at: project.location)
-        } else if seen[project.defaultTarget.value] == nil {
+        } else if seen[project.defaultTarget.value] == nil, !project.unreadableTargets.contains(project.defaultTarget.value) {
             d.error(.unknownTarget, "default target '\(project.defaultTarget.value)' is not declared under 'targets'", at: project.defaultTarget.location,
                     notes: Suggestion.note(for: project.defaultTarget.value, in: seen.keys).map { [$0] } ?? [])
         }

@@ -45,13 +45,15 @@ struct SectionDecoder {
         let name = identifier(r, "name", required: true, &d)
         let defaultTarget = r.string("default_target", required: true, &d)
         var targets: [TargetSpec] = []
+        var unreadable: Set<String> = []
         if let node = r.mapping("targets", required: true, &d) {
             for entry in node.entries {
                 guard case .mapping(let tm) = entry.value else {
                     d.error(.wrongType, "target '\(entry.key.text)' must be a mapping, found \(entry.value.kindDescription)", at: entry.value.location)
+                    unreadable.insert(entry.key.text)
                     continue
                 }
-                if let t = decodeTarget(Located(entry.key.text, at: entry.key.location), tm, &d) { targets.append(t) }
+                if let t = decodeTarget(Located(entry.key.text, at: entry.key.location), tm, &d) { targets.append(t) } else { unreadable.insert(entry.key.text) }
             }
         }
         var layers: [LayerSpec] = []
@@ -83,6 +85,7 @@ struct SectionDecoder {
             name: name, defaultTarget: defaultTarget, targets: targets, vars: vars(r.mapping("vars", &d)),
             layers: layers, schemaMacro: r.string("schema_macro", &d), roles: roles, location: m.location)
         project.deploy = deploy
+        project.unreadableTargets = unreadable
         return project
     }
 

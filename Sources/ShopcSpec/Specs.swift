@@ -53,6 +53,9 @@ public struct ProjectSpec: Sendable {
     public var location: SourceLocation
     /// The `deploy:` section (workflows, Airflow, LookML), when present.
     public var deploy: DeploySpec? = nil
+    /// Targets declared under `targets` that could not be read (already reported): references to
+    /// them are not reported again as undeclared.
+    public var unreadableTargets: Set<String> = []
 }
 
 /// A deployment target (`dev`, `ci`, `prod`...).
