@@ -22,7 +22,8 @@ enum PersonalDataChecker {
     static func check(
         _ spec: ModelSpec, produced: RelationShape, names: NameTable, upstream: [NodeID: [String: Origin]], _ diagnostics: inout [Diagnostic]
     ) -> [String: Origin] {
-        guard !produced.columns.isEmpty else { return [:] }
+        // Most projects mask nothing: then there is nothing to look for.
+        guard !upstream.isEmpty, !produced.columns.isEmpty else { return [:] }
         let stores = ["table", "incremental"].contains(spec.materialized.value)
         var maskedHere: Set<String> = []
         for column in spec.columns where column.masking != nil { maskedHere.insert(SQLName(column.name.value).normalized) }
@@ -50,15 +51,25 @@ enum PersonalDataChecker {
     /// The personal column behind an upstream column: itself when it is masked or marked pii,
     /// or what a view or ephemeral model passed on.
     static func origin(_ origin: ColumnOrigin, _ names: NameTable, _ upstream: [NodeID: [String: Origin]]) -> Origin? {
-        let key = SQLName(origin.column).normalized
-        let columns: [ColumnSpec]
-        switch origin.node {
-        case .source(let source, let table): columns = names.sourceTables[source]?[table]?.columns ?? []
-        case .model(let model): columns = names.models[model]?.columns ?? []
+        guard let columns = upstream[origin.node] else { return nil }
+        return columns[SQLName(origin.column).normalized]
+    }
+
+    /// The columns of sources and models that are masked or marked pii, by node and column key:
+    /// what `check` starts from (views and ephemeral models add what they pass on).
+    static func declared(_ names: NameTable) -> [NodeID: [String: Origin]] {
+        var out: [NodeID: [String: Origin]] = [:]
+        func add(_ node: NodeID, _ columns: [ColumnSpec]) {
+            for column in columns where column.pii?.value ?? (column.masking != nil) {
+                out[node, default: [:]][SQLName(column.name.value).normalized] = Origin(
+                    column: ColumnOrigin(node: node, column: column.name.value).description, name: column.name.value,
+                    policy: column.masking?.value, location: column.location)
+            }
         }
-        if let column = columns.first(where: { SQLName($0.name.value).normalized == key }), column.pii?.value ?? (column.masking != nil) {
-            return Origin(column: origin.description, name: column.name.value, policy: column.masking?.value, location: column.location)
+        for (source, tables) in names.sourceTables {
+            for (table, spec) in tables { add(.source(source: source, table: table), spec.columns) }
         }
-        return upstream[origin.node]?[key]
+        for (name, spec) in names.models { add(.model(name), spec.columns) }
+        return out
     }
 }

@@ -59,7 +59,7 @@ struct TypeChecker: Sendable {
         schemas.reserveCapacity(schemas.count + builds.count)
         var injected: [String: ScopeRelation] = [:]
         var out: [String: ModelSchema] = [:]
-        var personal: [NodeID: [String: PersonalDataChecker.Origin]] = [:]
+        var personal = PersonalDataChecker.declared(names)
         let checker = self
         for level in levels {
             // The level's checks only read `schemas`; they finish (and drop their copy) before
@@ -71,7 +71,7 @@ struct TypeChecker: Sendable {
                 return Parallel.map(level) { name in checker.check(name, lookup: lookup, schemas: visible, injected: ctes, upstreamPersonal: carried) }
             }()
             for result in results {
-                if !result.personal.isEmpty { personal[.model(result.name)] = result.personal }
+                if !result.personal.isEmpty { personal[.model(result.name), default: [:]].merge(result.personal) { declared, _ in declared } }
                 guard let schema = result.schema else { continue }
                 schemas[.model(result.name)] = schema
                 if scope.ephemeral.contains(result.name), let relation = scope.modelRelations[result.name] {
