@@ -75,7 +75,7 @@ struct IngestionChecks {
         }
         let byName = checked.first { $0.name == "MATCH_BY_COLUMN_NAME" }
         // JSON, Parquet, Avro and ORC loads of declared columns match by name unless told not to.
-        let oneColumnRows = format.map { ["JSON", "PARQUET", "AVRO", "ORC"].contains($0.type) } ?? false
+        let oneColumnRows = format.map { OptionCatalog.oneColumnRowFormats.contains($0.type) } ?? false
         let matchesByName = byName.map { $0.value != .keyword("NONE") } ?? (oneColumnRows && !table.columns.isEmpty)
 
         if let byName, matchesByName, let format, format.type == "CSV", !format.parseHeader {

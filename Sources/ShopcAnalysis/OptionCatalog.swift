@@ -23,6 +23,10 @@ public enum OptionCatalog {
         case reserved(String)
     }
 
+    /// File format types whose staged rows are one column (`$1`): declared columns are filled
+    /// by name, or from `$1:"column"`.
+    public static let oneColumnRowFormats: Set<String> = ["JSON", "PARQUET", "AVRO", "ORC"]
+
     static let compression = ["AUTO", "GZIP", "BZ2", "BROTLI", "ZSTD", "DEFLATE", "RAW_DEFLATE", "NONE"]
 
     /// Options of the `copy:` mapping of a source table (COPY INTO <table> parameters and copy options).

@@ -83,7 +83,7 @@ struct IngestEmitter {
         // A JSON, Parquet, Avro or ORC file row is one column ($1): typed columns are filled by
         // name (the default), or with MATCH_BY_COLUMN_NAME = NONE from $1:"column"::TYPE.
         let formatType = stage.fileFormat.flatMap { name in project.fileFormats.first { $0.name == name }?.type } ?? "CSV"
-        let oneColumnRows = ["JSON", "PARQUET", "AVRO", "ORC"].contains(formatType)
+        let oneColumnRows = OptionCatalog.oneColumnRowFormats.contains(formatType)
         var options = table.copyOptions
         if table.inferSchema || (oneColumnRows && !table.columns.isEmpty), !options.contains(where: { $0.name == "MATCH_BY_COLUMN_NAME" }) {
             options.insert(("MATCH_BY_COLUMN_NAME", .keyword("CASE_INSENSITIVE")), at: options.firstIndex { !["FILES", "PATTERN"].contains($0.name) } ?? options.count)

@@ -1,6 +1,7 @@
 import OrderedCollections
 import ShopcAnalysis
 import ShopcBase
+import ShopcSpec
 import ShopcTemplate
 
 /// Emits a target's setup script — database, warehouse, schemas, file formats, integrations,
@@ -91,8 +92,7 @@ struct SetupEmitter {
     /// transformer role.
     static func ownTargetRole(_ target: TargetInfo, _ roles: Roles) -> String? {
         let role = target.role.uppercased()
-        let taken = Set([roles.loader, roles.transformer, roles.reporter].map { $0.uppercased() })
-            .union(["ACCOUNTADMIN", "SECURITYADMIN", "USERADMIN", "SYSADMIN", "ORGADMIN", "PUBLIC"])
+        let taken = Set([roles.loader, roles.transformer, roles.reporter].map { $0.uppercased() }).union(ReservedWords.systemRoles)
         return taken.contains(role) ? nil : target.role
     }
 

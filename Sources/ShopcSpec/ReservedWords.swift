@@ -3,6 +3,10 @@
 /// changes how a statement parses (`CREATE VIEW db.sch.select`), so the loader rejects them as
 /// names instead of quoting them in some places and not others.
 public enum ReservedWords {
+    /// Snowflake's system roles, which a project's loader, transformer and reporter must not be,
+    /// and which setup never creates or grants.
+    public static let systemRoles: Set<String> = ["ACCOUNTADMIN", "SECURITYADMIN", "USERADMIN", "SYSADMIN", "ORGADMIN", "PUBLIC"]
+
     /// The words, upper case.
     public static let all: Set<String> = [
         "ACCOUNT", "ALL", "ALTER", "AND", "ANY", "AS", "BETWEEN", "BY", "CASE", "CAST", "CHECK",

@@ -71,7 +71,7 @@ struct SectionDecoder {
             roles.transformer = identifier(rr, "transformer", &d)
             roles.reporter = identifier(rr, "reporter", &d)
             for (key, role) in [("loader", roles.loader), ("transformer", roles.transformer), ("reporter", roles.reporter)] {
-                guard let role, Self.systemRoles.contains(role.value.uppercased()) else { continue }
+                guard let role, ReservedWords.systemRoles.contains(role.value.uppercased()) else { continue }
                 let why = role.value.uppercased() == "PUBLIC"
                     ? "every user has PUBLIC, so its grants (the \(key)'s schemas) would reach every user"
                     : "setup grants this role to SYSADMIN and gives it data privileges, which would put an administrator role under SYSADMIN"
@@ -134,9 +134,6 @@ struct SectionDecoder {
         let what = r.what  // the message captures this string rather than a copy of the reader
         return checkIdentifier(s, what: "'\(key)' in \(what)", sqlName: sqlName, &d) ? s : nil
     }
-
-    /// Snowflake's system roles, which a project's loader, transformer and reporter must not be.
-    static let systemRoles: Set<String> = ["ACCOUNTADMIN", "SECURITYADMIN", "USERADMIN", "SYSADMIN", "ORGADMIN", "PUBLIC"]
 
     /// Names become SQL identifiers, so only plain identifiers are accepted: this is what keeps a
     /// spec value from changing what a statement does.
